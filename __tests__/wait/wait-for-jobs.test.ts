@@ -1,0 +1,204 @@
+import { ApiError, TransientError } from '../../src/errors.js'
+import {
+  failureReason,
+  pollDelay,
+  waitForJob,
+  waitForJobs
+} from '../../src/wait/wait-for-jobs.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import { FakeImportApi, job } from '../helpers/fake-import-api.js'
+
+const options = (clock: FakeClock, timeoutMs = 60_000) => ({
+  clock,
+  intervalMs: 10_000,
+  deadline: clock.now() + timeoutMs,
+  random: () => 1
+})
+
+describe('waitForJob', () => {
+  it('polls at once, then on a ramp up to the interval, until Completed', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [
+        job('Pending', 5),
+        job('Importing', 40),
+        job('Importing', 90),
+        job('Completed', 100)
+      ]
+    })
+    const result = await waitForJob(api, '7', options(clock))
+    expect(result.outcome).toBe('success')
+    expect(result.polls).toBe(4)
+    expect(clock.sleeps).toEqual([2500, 5000, 10_000])
+  })
+
+  it('fails on Failed with the server reason', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [job('Importing', 40), job('Failed', 0, { reason: 'bad row 12' })]
+    })
+    const result = await waitForJob(api, '7', options(clock))
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      reason: 'Import job 7 failed: bad row 12'
+    })
+  })
+
+  it('fails at once on Uncommitted and says a commit is needed', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({ '7': [job('Uncommitted', 99)] })
+    const result = await waitForJob(api, '7', options(clock))
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toContain('waits for a commit')
+    expect(result.polls).toBe(1)
+  })
+
+  it('treats None as failure', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({ '7': [job('None', 0)] })
+    expect((await waitForJob(api, '7', options(clock))).outcome).toBe('failed')
+  })
+
+  it('keeps polling an unknown state and times out, never succeeding', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({ '7': [job('Indexing', 100)] })
+    const result = await waitForJob(api, '7', options(clock, 30_000))
+    expect(result.outcome).toBe('timeout')
+    expect(result.reason).toContain('it was Indexing at 100%')
+    expect(clock.now() - 1_700_000_000_000).toBe(30_000)
+  })
+
+  it('never sleeps past the deadline', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({ '7': [job('Importing', 10)] })
+    await waitForJob(api, '7', options(clock, 25_000))
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(25_000)
+  })
+
+  it('retries transient errors with capped backoff, then succeeds', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [
+        new TransientError('503'),
+        new TransientError('reset'),
+        job('Completed', 100)
+      ]
+    })
+    const retries: number[] = []
+    const result = await waitForJob(api, '7', {
+      ...options(clock),
+      onRetry: (_id, _e, ms) => retries.push(ms)
+    })
+    expect(result.outcome).toBe('success')
+    expect(retries).toEqual([500, 1000])
+  })
+
+  it('honours Retry-After within the deadline', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [new TransientError('429', 7000), job('Completed', 100)]
+    })
+    await waitForJob(api, '7', options(clock))
+    expect(clock.sleeps).toEqual([7000])
+  })
+
+  it('gives up after 10 transient failures in a row with the last error', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [new TransientError('HTTP 502 from proxy')]
+    })
+    const result = await waitForJob(api, '7', options(clock, 3_600_000))
+    expect(result).toMatchObject({
+      outcome: 'error',
+      reason: 'HTTP 502 from proxy'
+    })
+    expect(api.calls).toHaveLength(10)
+  })
+
+  it('fails at once on a permanent error', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [new ApiError('Authentication failed.')]
+    })
+    const result = await waitForJob(api, '7', options(clock))
+    expect(result).toMatchObject({
+      outcome: 'error',
+      reason: 'Authentication failed.'
+    })
+    expect(api.calls).toHaveLength(1)
+  })
+
+  it('reports a timeout when the deadline passes during retries', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [job('Importing', 50), new TransientError('ECONNREFUSED', 20_000)]
+    })
+    const result = await waitForJob(api, '7', options(clock, 15_000))
+    expect(result.outcome).toBe('timeout')
+    expect(result.reason).toContain('Importing at 50%')
+    expect(result.reason).toContain('ECONNREFUSED')
+  })
+
+  it('stops at once when cancelled', async () => {
+    const clock = new FakeClock()
+    const controller = new AbortController()
+    const api = new FakeImportApi({ '7': [job('Importing', 50)] })
+    const result = await waitForJob(api, '7', {
+      ...options(clock),
+      signal: controller.signal,
+      onPoll: () => controller.abort()
+    })
+    expect(result.outcome).toBe('cancelled')
+    expect(api.calls).toHaveLength(1)
+  })
+
+  it('gives each request a time limit that ends near the deadline', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({ '7': [job('Importing', 50)] })
+    await waitForJob(api, '7', {
+      ...options(clock, 12_000),
+      requestTimeoutMs: 30_000
+    })
+    expect(api.calls.map((c) => c.timeoutMs)).toEqual([
+      12_000, 9500, 4500, 1000
+    ])
+  })
+})
+
+describe('waitForJobs', () => {
+  it('waits for every job and stops each as soon as it ends', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      a: [job('Completed', 100)],
+      b: [job('Importing', 50), job('Failed', 0, { reason: 'x' })]
+    })
+    const results = await waitForJobs(api, ['a', 'b'], options(clock))
+    expect(results.map((r) => [r.jobId, r.outcome, r.polls])).toEqual([
+      ['a', 'success', 1],
+      ['b', 'failed', 2]
+    ])
+  })
+})
+
+describe('pollDelay', () => {
+  it('ramps from a quarter of the interval (at least 1s) up to it', () => {
+    expect([1, 2, 3, 4].map((n) => pollDelay(n, 10_000))).toEqual([
+      2500, 5000, 10_000, 10_000
+    ])
+    expect([1, 2].map((n) => pollDelay(n, 1000))).toEqual([1000, 1000])
+  })
+})
+
+describe('failureReason', () => {
+  it('falls back to the first failed file', () => {
+    const j = job('Failed', 0, {
+      jobId: '9',
+      files: [
+        { fileName: 'a.parquet', state: 'Failed', reason: 'dim mismatch' }
+      ]
+    })
+    expect(failureReason(j)).toBe(
+      'Import job 9 failed: a.parquet: dim mismatch'
+    )
+  })
+})

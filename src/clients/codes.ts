@@ -1,0 +1,81 @@
+import {
+  ApiError,
+  JobNotFoundError,
+  TransientError,
+  type ActionError
+} from '../errors.js'
+import { safeLogText } from '../runner/escape.js'
+
+/** Where a request went, for error messages. */
+export interface ErrorContext {
+  /** "Zilliz Cloud v2", "Milvus REST v2", ... */
+  api: string
+  jobId?: string
+}
+
+// Codes documented in the API reference, grouped by the fix they need.
+const AUTH_CODES = new Set([1800, 80001, 80002, 21119])
+const CLUSTER_CODES = new Set([80020, 90104, 40021, 40022])
+const REQUEST_CODES = new Set([1801, 1802, 1100, 80000])
+const NOT_FOUND_CODES = new Set([90144])
+// "service not ready", "service unavailable", rate limited: worth retrying.
+const TRANSIENT_CODES = new Set([1, 2, 1807])
+
+/**
+ * Classifies a non-zero API code (REST or gRPC status) into the error to
+ * throw. Codes we do not know are treated as transient, so the poller retries
+ * them within its error budget and then fails with this message.
+ */
+export function apiCodeError(
+  code: number,
+  rawMessage: string,
+  context: ErrorContext,
+  httpStatus?: number
+): ActionError {
+  const message = safeLogText(rawMessage || 'no message', 300)
+  const said = `${context.api} answered code ${code}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
+  if (
+    NOT_FOUND_CODES.has(code) ||
+    /import job does not exist|no jobid record found/i.test(rawMessage)
+  ) {
+    return new JobNotFoundError(
+      `Import job ${context.jobId ?? ''} was not found. ${said}. Check job-id, and that endpoint, cluster-id and db-name point at the cluster that ran the import.`,
+      code,
+      httpStatus
+    )
+  }
+  if (AUTH_CODES.has(code) || httpStatus === 401) {
+    return new ApiError(
+      `Authentication failed. ${said}. Check the secret passed to api-key (a Zilliz Cloud API key, or a Milvus token user:password).`,
+      code,
+      httpStatus
+    )
+  }
+  if (httpStatus === 403) {
+    return new ApiError(
+      `Permission denied. ${said}. Give the api-key's user the import privilege on this collection and database.`,
+      code,
+      httpStatus
+    )
+  }
+  if (CLUSTER_CODES.has(code)) {
+    return new ApiError(
+      `The cluster was rejected. ${said}. Check cluster-id, and that the API key can access that cluster.`,
+      code,
+      httpStatus
+    )
+  }
+  if (REQUEST_CODES.has(code)) {
+    return new ApiError(
+      `The request was rejected. ${said}. Check job-id (Milvus job IDs are numbers; Zilliz Cloud job IDs look like job-...) and the api input.`,
+      code,
+      httpStatus
+    )
+  }
+  if (TRANSIENT_CODES.has(code)) {
+    return new TransientError(`${said}.`)
+  }
+  return new TransientError(
+    `${said}. If this persists, check the server's logs.`
+  )
+}

@@ -1,0 +1,87 @@
+/**
+ * The one import-job model every API client returns, so the poller and the
+ * reporter never know which API answered.
+ */
+
+/**
+ * What a state means to the poller:
+ * - `running`: keep polling (Pending, Importing, Committing).
+ * - `completed`: the import succeeded (the only success).
+ * - `failed`: the import failed (Failed, None, ImportFailed...).
+ * - `uncommitted`: a 2PC import waits for a commit; waiting will not help.
+ * - `unknown`: a state we have never seen; keep polling with a warning, and
+ *   never treat it as success.
+ */
+export type JobStatus =
+  'running' | 'completed' | 'failed' | 'uncommitted' | 'unknown'
+
+/** One file (Milvus: one import task) of an import job. */
+export interface FileProgress {
+  fileName: string
+  /** State as the server names it: Completed, InProgress, Failed, ... */
+  state: string
+  /** 0-100, when the server reports it. */
+  progress?: number
+  importedRows?: number
+  totalRows?: number
+  fileSize?: number
+  reason?: string
+  completeTime?: string
+}
+
+/** A snapshot of one import job, normalised across APIs. */
+export interface ImportJob {
+  jobId: string
+  /**
+   * State in the v2 vocabulary (Pending, Importing, Completed, Failed,
+   * Uncommitted, Committing, None), or the server's own word when it is
+   * one we do not know.
+   */
+  state: string
+  /** The server's own word for the state, when it differs (ImportCompleted). */
+  rawState?: string
+  status: JobStatus
+  /** 0-100. */
+  progress: number
+  importedRows?: number
+  totalRows?: number
+  collectionName?: string
+  reason?: string
+  completeTime?: string
+  files: FileProgress[]
+}
+
+/** A job as a list call reports it: enough to choose which to wait for. */
+export interface JobListing {
+  jobId: string
+  collectionName?: string
+  state: string
+  status: JobStatus
+  progress?: number
+}
+
+/** What a list call filters on. */
+export interface ListQuery {
+  collectionName?: string
+}
+
+/** Options every request takes: its own time limit and the step's abort. */
+export interface CallOptions {
+  /** Time limit for this request, in ms. */
+  timeoutMs: number
+  signal?: AbortSignal
+}
+
+/** The import API of one server, whatever its generation. */
+export interface ImportApi {
+  /** A name for logs and errors: "Zilliz Cloud v2", "Milvus REST v2"... */
+  readonly name: string
+  /** The host (and port) requests go to, for per-endpoint rate limits. */
+  readonly endpointKey: string
+  /** Reads one job's progress. Throws an ActionError on any failure. */
+  getJob(jobId: string, options: CallOptions): Promise<ImportJob>
+  /** Lists the jobs the server knows, newest first where it can tell. */
+  listJobs(query: ListQuery, options: CallOptions): Promise<JobListing[]>
+  /** Releases connections (gRPC channels); optional. */
+  close?(): Promise<void>
+}

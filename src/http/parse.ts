@@ -1,0 +1,115 @@
+import type { z } from 'zod'
+import {
+  ApiError,
+  MalformedResponseError,
+  TransientError,
+  type ActionError
+} from '../errors.js'
+import { apiCodeError, type ErrorContext } from '../clients/codes.js'
+import type { HttpResponse } from './transport.js'
+
+/** Reads Retry-After (seconds or an HTTP date) as milliseconds from now. */
+export function retryAfterMs(
+  value: string | string[] | undefined,
+  now = Date.now()
+): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  if (!text) return undefined
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) return Math.round(Number(text) * 1000)
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Parses JSON, or returns undefined when the text is not JSON. */
+export function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Describes the first zod issue as "data.state: expected string". */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return 'unexpected body'
+  const path = issue.path.length ? issue.path.join('.') : 'body'
+  return `${path}: ${issue.message}`
+}
+
+/** Validates a parsed body with a zod schema, or throws a one-line error. */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  what: string
+): T {
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw new MalformedResponseError(
+      `${what} returned a body this action cannot read (${describeIssue(parsed.error)}). Check that endpoint and api point at a supported import API.`
+    )
+  }
+  return parsed.data
+}
+
+/**
+ * Turns an HTTP answer that is not a usable 200 into the error to throw,
+ * or returns the parsed JSON body. Faults that may pass (5xx, 429, a proxy's
+ * HTML page, a cut-off body) become TransientError.
+ */
+export function readJson(
+  res: HttpResponse,
+  what: string,
+  context: ErrorContext
+): unknown {
+  const body = tryJson(res.text)
+  const coded =
+    body && typeof body === 'object' && 'code' in body
+      ? (body as { code: unknown; message?: unknown })
+      : undefined
+  if (res.status === 401 || res.status === 403) {
+    throw apiCodeError(
+      typeof coded?.code === 'number' ? coded.code : 0,
+      typeof coded?.message === 'string' ? coded.message : `HTTP ${res.status}`,
+      context,
+      res.status
+    )
+  }
+  if (res.status === 429 || res.status >= 500) {
+    throw new TransientError(
+      `${what} answered HTTP ${res.status}${res.status === 429 ? ' (rate limited)' : ''}.`,
+      retryAfterMs(res.headers['retry-after'])
+    )
+  }
+  if (res.status !== 200) {
+    if (typeof coded?.code === 'number' && coded.code !== 0) {
+      throw apiCodeError(
+        coded.code,
+        String(coded.message ?? ''),
+        context,
+        res.status
+      )
+    }
+    throw new ApiError(
+      `${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`,
+      undefined,
+      res.status
+    )
+  }
+  if (body === undefined) {
+    const type = String(res.headers['content-type'] ?? 'no content type')
+    throw new TransientError(
+      `${what} answered with a body that is not JSON (${type.split(';')[0]}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer.`
+    )
+  }
+  return body
+}
+
+/** Returns the error for a body whose code is not the success code. */
+export function codeError(
+  body: { code: number; message?: string },
+  context: ErrorContext,
+  status = 200
+): ActionError {
+  return apiCodeError(body.code, body.message ?? '', context, status)
+}

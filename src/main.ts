@@ -1,0 +1,269 @@
+import { realClock, type Clock } from './clock.js'
+import { createImportApi } from './clients/client.js'
+import type { ImportApi } from './clients/job.js'
+import { formatDuration } from './duration.js'
+import { ActionError, errorMessage } from './errors.js'
+import { checkGates } from './gates.js'
+import { closeConnections } from './http/transport.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS, DeadlineError } from './http/retry.js'
+import { INPUT_NAMES, parseInputs, type Config } from './inputs.js'
+import { annotateFailedFiles } from './report/annotations.js'
+import { setOutputs } from './report/outputs.js'
+import { ProgressLog } from './report/progress-log.js'
+import type { RunResult } from './report/result.js'
+import { renderSummary } from './report/summary.js'
+import { safeLogText } from './runner/escape.js'
+import { GitHubRunner } from './runner/github.js'
+import type { Runner } from './runner/runner.js'
+import { rememberSecret, redact } from './secrets.js'
+import { findJobs } from './wait/find-jobs.js'
+import { RateLimiter } from './wait/rate-limit.js'
+import { worstOutcome } from './wait/verdict.js'
+import {
+  MAX_CONSECUTIVE_FAILURES,
+  waitForJobs,
+  type JobResult
+} from './wait/wait-for-jobs.js'
+
+/** What run() may be given instead of the real world. */
+export interface RunDeps {
+  runner?: Runner
+  clock?: Clock
+  /** Aborts the wait (the entry point wires SIGINT/SIGTERM to it). */
+  signal?: AbortSignal
+  /** Called with the result before the step is failed or passed. */
+  onResult?: (result: RunResult, config: Config) => Promise<void>
+}
+
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i
+
+/** Masks the secrets before anything else can print them. */
+function maskSecrets(runner: Runner): void {
+  for (const name of ['api-key', 'github-token']) {
+    for (const secret of rememberSecret(runner.getInput(name)))
+      runner.setSecret(secret)
+  }
+}
+
+/** Reads and validates every input. */
+function readConfig(runner: Runner): Config {
+  return parseInputs(
+    Object.fromEntries(INPUT_NAMES.map((n) => [n, runner.getInput(n)]))
+  )
+}
+
+/** Warns once when a key would cross the network in clear text. */
+function warnPlainHttp(runner: Runner, config: Config): void {
+  const url = new URL(config.endpoint)
+  if (
+    config.apiKey &&
+    (url.protocol === 'http:' || url.protocol === 'grpc:') &&
+    !LOOPBACK.test(url.hostname)
+  ) {
+    runner.warning(
+      `api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`
+    )
+  }
+}
+
+/** The overall one-line reason of a run that did not succeed. */
+function overallReason(
+  outcome: RunResult['outcome'],
+  jobs: JobResult[],
+  config: Config
+): string {
+  const bad = jobs.filter((j) => j.outcome === outcome && j.reason)
+  if (outcome === 'success' || bad.length === 0) return ''
+  if (outcome === 'timeout') {
+    const head = `Timed out after ${formatDuration(config.timeoutMs)}`
+    const lines = bad.map(
+      (j) => `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '')}`
+    )
+    return `${head} waiting for ${lines.join('; ')}. The import goes on on the server; raise timeout to wait longer.`
+  }
+  if (bad.length === 1 && jobs.length === 1) return bad[0].reason ?? ''
+  const what =
+    outcome === 'failed'
+      ? 'failed'
+      : outcome === 'error'
+        ? 'could not be checked'
+        : outcome
+  return `${bad.length} of ${jobs.length} import jobs ${what}: ${bad.map((j) => j.reason).join('; ')}`
+}
+
+/** Finds the job IDs to wait for: the inputs, or the list API. */
+async function jobIdsToWaitFor(
+  runner: Runner,
+  api: ImportApi,
+  config: Config,
+  clock: Clock,
+  deadline: number,
+  signal?: AbortSignal
+): Promise<string[]> {
+  if (config.jobIds.length) return config.jobIds
+  const found = await findJobs(
+    api,
+    config.collectionName ?? '',
+    config.waitFor,
+    {
+      clock,
+      signal,
+      deadline,
+      maxDelayMs: config.pollIntervalMs,
+      maxFailures: MAX_CONSECUTIVE_FAILURES,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
+    }
+  )
+  runner.info(safeLogText(found.note, 2000))
+  return found.jobIds
+}
+
+/** Waits for the import job(s) named by the inputs and reports the result. */
+export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
+  const runner = deps.runner ?? new GitHubRunner()
+  const clock = deps.clock ?? realClock
+  const startedAt = clock.now()
+  let config: Config
+  try {
+    maskSecrets(runner)
+    config = readConfig(runner)
+  } catch (error) {
+    runner.setOutput('outcome', 'error')
+    runner.setOutput('reason', redact(errorMessage(error)))
+    runner.setFailed(redact(errorMessage(error)))
+    return undefined
+  }
+
+  const deadline = startedAt + config.timeoutMs
+  let api: ImportApi | undefined
+  let jobs: JobResult[] = []
+  let fatal: string | undefined
+  try {
+    warnPlainHttp(runner, config)
+    api = await createImportApi(config)
+    const ids = await jobIdsToWaitFor(
+      runner,
+      api,
+      config,
+      clock,
+      deadline,
+      deps.signal
+    )
+    runner.info(
+      `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${api.name} (${new URL(config.endpoint).host}), every ${formatDuration(config.pollIntervalMs)}, for up to ${formatDuration(config.timeoutMs)}.`
+    )
+    const log = new ProgressLog(runner, clock, startedAt)
+    runner.startGroup(
+      ids.length > 1
+        ? `Polling ${ids.length} import jobs`
+        : `Import job ${ids[0]}`
+    )
+    try {
+      jobs = await waitForJobs(api, ids, {
+        clock,
+        intervalMs: config.pollIntervalMs,
+        deadline,
+        signal: deps.signal,
+        limiter: new RateLimiter(clock),
+        onPoll: (job) => log.poll(job),
+        onRetry: (jobId, error, delayMs) =>
+          runner.info(
+            `${jobId}: ${safeLogText(errorMessage(error))} Retrying in ${formatDuration(delayMs)}.`
+          )
+      })
+    } finally {
+      runner.endGroup()
+    }
+  } catch (error) {
+    if (deps.signal?.aborted) fatal = 'cancelled'
+    else if (error instanceof DeadlineError)
+      fatal = `Timed out: ${errorMessage(error.lastError)}`
+    else if (error instanceof ActionError) fatal = errorMessage(error)
+    else {
+      runner.debug(error instanceof Error ? (error.stack ?? '') : String(error))
+      fatal = `Unexpected error: ${errorMessage(error)}`
+    }
+  } finally {
+    await api?.close?.().catch(() => undefined)
+    closeConnections()
+  }
+
+  let outcome = fatal
+    ? fatal === 'cancelled'
+      ? 'cancelled'
+      : fatal.startsWith('Timed out')
+        ? 'timeout'
+        : 'error'
+    : worstOutcome(jobs.map((j) => j.outcome))
+  let reason = fatal
+    ? fatal === 'cancelled'
+      ? 'The step was cancelled before any job was read.'
+      : fatal
+    : overallReason(outcome, jobs, config)
+  if (outcome === 'success') {
+    const gate = checkGates(config, jobs)
+    if (gate) {
+      outcome = 'failed'
+      reason = gate
+    }
+  }
+  const result: RunResult = {
+    outcome,
+    jobs,
+    elapsedMs: clock.now() - startedAt,
+    reason: redact(reason),
+    apiName: api?.name
+  }
+
+  // Outputs first, then the summary, then the verdict: later steps (with
+  // if: always()) see the outputs whatever happens next.
+  setOutputs(runner, result)
+  if (config.summary) {
+    try {
+      runner.writeSummary(renderSummary(result))
+    } catch (error) {
+      runner.warning(`Could not write the job summary: ${errorMessage(error)}`)
+    }
+  }
+  annotateFailedFiles(runner, jobs, outcome === 'success' ? 'warning' : 'error')
+  if (deps.onResult) {
+    try {
+      await deps.onResult(result, config)
+    } catch (error) {
+      runner.warning(errorMessage(error))
+    }
+  }
+  finish(runner, result, config)
+  return result
+}
+
+/** Passes or fails the step with one line. */
+function finish(runner: Runner, result: RunResult, config: Config): void {
+  const line = safeLogText(result.reason, 4000)
+  switch (result.outcome) {
+    case 'success': {
+      const rows = result.jobs.reduce(
+        (n, j) => n + (j.job?.importedRows ?? 0),
+        0
+      )
+      runner.info(
+        `Import completed: ${rows.toLocaleString('en-US')} rows in ${formatDuration(result.elapsedMs)}.`
+      )
+      return
+    }
+    case 'timeout':
+      if (!config.failOnTimeout) {
+        runner.warning(
+          `${line} (fail-on-timeout is false, so the step passes.)`
+        )
+        return
+      }
+      runner.setFailed(line)
+      return
+    case 'cancelled':
+      runner.setFailed(`Cancelled: ${line}`)
+      return
+    default:
+      runner.setFailed(line || 'The import did not succeed.')
+  }
+}

@@ -1,0 +1,44 @@
+import type { FileProgress } from '../clients/job.js'
+import type { JobResult } from '../wait/wait-for-jobs.js'
+import { worstOutcome, type Outcome } from '../wait/verdict.js'
+
+/** Everything the reporters need about one run of the action. */
+export interface RunResult {
+  outcome: Outcome
+  jobs: JobResult[]
+  elapsedMs: number
+  /** One line: why the step did not succeed (empty on success). */
+  reason: string
+  /** The API that answered, for the summary. */
+  apiName?: string
+}
+
+/** A failed file is one the server marks Failed or gives a reason. */
+export function isFailedFile(file: FileProgress): boolean {
+  return /fail/i.test(file.state) || Boolean(file.reason)
+}
+
+/** The job result with the worst outcome (the first on ties). */
+export function worstJob(jobs: JobResult[]): JobResult | undefined {
+  const outcome = worstOutcome(jobs.map((j) => j.outcome))
+  return jobs.find((j) => j.outcome === outcome) ?? jobs[0]
+}
+
+/** Sums a per-job count; undefined when no job reported it. */
+export function sumOf(
+  jobs: JobResult[],
+  pick: (j: JobResult) => number | undefined
+): number | undefined {
+  let total: number | undefined
+  for (const j of jobs) {
+    const v = pick(j)
+    if (v !== undefined) total = (total ?? 0) + v
+  }
+  return total
+}
+
+/** The lowest progress of the jobs (0 when none was read). */
+export function lowestProgress(jobs: JobResult[]): number {
+  if (jobs.length === 0) return 0
+  return Math.min(...jobs.map((j) => j.job?.progress ?? 0))
+}

@@ -1,0 +1,181 @@
+import type { FileProgress } from '../clients/job.js'
+import { formatDuration } from '../duration.js'
+import { escapeCell } from '../runner/escape.js'
+import type { JobResult } from '../wait/wait-for-jobs.js'
+import type { Outcome } from '../wait/verdict.js'
+import { formatPercent, formatRowPair, formatRows } from './format.js'
+import {
+  isFailedFile,
+  lowestProgress,
+  sumOf,
+  worstJob,
+  type RunResult
+} from './result.js'
+
+// GitHub drops a step summary over 1 MiB whole; stay well under it.
+export const SUMMARY_BUDGET_BYTES = 900 * 1024
+// Reasons in file rows are cut shorter than elsewhere so big tables stay light.
+const FILE_REASON_MAX = 300
+
+const HEADINGS: Record<Outcome, string> = {
+  success: '✅ Milvus import completed',
+  failed: '❌ Milvus import failed',
+  timeout: '⏱️ Milvus import timed out',
+  cancelled: '⚠️ Waiting for the Milvus import was cancelled',
+  error: '❌ Could not check the Milvus import'
+}
+
+const OUTCOME_LABEL: Record<Outcome, string> = {
+  success: '✅ success',
+  failed: '❌ failed',
+  timeout: '⏱️ timeout',
+  cancelled: '⚠️ cancelled',
+  error: '❌ error'
+}
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`
+
+/** Files to show first: the failed ones, then the rest, in server order. */
+function* failedFirst(files: FileProgress[]): Generator<FileProgress> {
+  for (const f of files) if (isFailedFile(f)) yield f
+  for (const f of files) if (!isFailedFile(f)) yield f
+}
+
+/** Appends text while the byte budget lasts. */
+class Budget {
+  private parts: string[] = []
+  private used = 0
+  constructor(private readonly limit: number) {}
+  /** Adds text if it fits; returns false when it does not. */
+  add(text: string, reserve = 0): boolean {
+    const bytes = Buffer.byteLength(text)
+    if (this.used + bytes + reserve > this.limit) return false
+    this.parts.push(text)
+    this.used += bytes
+    return true
+  }
+  get remaining(): number {
+    return this.limit - this.used
+  }
+  toString(): string {
+    return this.parts.join('')
+  }
+}
+
+function fileTable(job: JobResult, out: Budget, reserve: number): void {
+  const files = job.job?.files ?? []
+  if (files.length === 0) {
+    out.add('_The server reported no per-file results (yet)._\n\n', reserve)
+    return
+  }
+  const failed = files.filter(isFailedFile).length
+  out.add(
+    `**Files** (${files.length.toLocaleString('en-US')}${failed ? `, ${failed.toLocaleString('en-US')} failed` : ''})\n\n` +
+      row(['File', 'State', 'Progress', 'Rows', 'Reason']) +
+      row(['---', '---', '---:', '---:', '---']),
+    reserve
+  )
+  let shown = 0
+  // Leave room for the "…and N more" line and whatever follows.
+  const tail = 120 + reserve
+  for (const f of failedFirst(files)) {
+    const line = row([
+      escapeCell(f.fileName || '(unnamed)'),
+      `${isFailedFile(f) ? '❌ ' : ''}${escapeCell(f.state || '—')}`,
+      formatPercent(f.progress),
+      formatRowPair(f.importedRows, f.totalRows),
+      f.reason ? escapeCell(f.reason, FILE_REASON_MAX) : ''
+    ])
+    if (!out.add(line, tail)) break
+    shown++
+  }
+  if (shown < files.length) {
+    out.add(
+      `\n…and ${(files.length - shown).toLocaleString('en-US')} more files (failed files are listed first).\n`
+    )
+  }
+  out.add('\n')
+}
+
+function overview(result: RunResult, out: Budget): void {
+  const jobs = result.jobs
+  const worst = worstJob(jobs)
+  const job = worst?.job
+  const collections = [
+    ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))
+  ] as string[]
+  const lines: [string, string][] = [
+    ['Result', OUTCOME_LABEL[result.outcome]],
+    ['State', escapeCell(job?.state ?? '—')],
+    ['Progress', formatPercent(jobs.length ? lowestProgress(jobs) : undefined)],
+    [
+      'Rows (imported / total)',
+      formatRowPair(
+        sumOf(jobs, (j) => j.job?.importedRows),
+        sumOf(jobs, (j) => j.job?.totalRows)
+      )
+    ],
+    [
+      'Collection',
+      collections.length ? escapeCell(collections.join(', ')) : '—'
+    ],
+    [
+      jobs.length > 1 ? 'Jobs' : 'Job',
+      jobs.length ? jobs.map((j) => escapeCell(j.jobId)).join(', ') : '—'
+    ],
+    ['Elapsed', formatDuration(result.elapsedMs)]
+  ]
+  if (result.apiName) lines.push(['API', escapeCell(result.apiName)])
+  if (result.reason) lines.push(['Reason', escapeCell(result.reason)])
+  out.add(
+    row(['', '']) +
+      row(['---', '---']) +
+      lines.map(([k, v]) => row([`**${k}**`, v])).join('') +
+      '\n'
+  )
+}
+
+function jobsTable(result: RunResult, out: Budget): void {
+  out.add(
+    row(['Job', 'Result', 'State', 'Progress', 'Rows', 'Reason']) +
+      row(['---', '---', '---', '---:', '---:', '---'])
+  )
+  for (const j of result.jobs) {
+    const line = row([
+      escapeCell(j.jobId),
+      OUTCOME_LABEL[j.outcome],
+      escapeCell(j.job?.state ?? '—'),
+      formatPercent(j.job?.progress),
+      formatRowPair(j.job?.importedRows, j.job?.totalRows),
+      j.reason ? escapeCell(j.reason, FILE_REASON_MAX) : ''
+    ])
+    if (!out.add(line, 200)) break
+  }
+  out.add('\n')
+}
+
+/**
+ * Renders the job summary in one pass under a byte budget: the overall
+ * result, then (with several jobs) a row per job, then each job's files with
+ * the failed ones first.
+ */
+export function renderSummary(
+  result: RunResult,
+  budgetBytes = SUMMARY_BUDGET_BYTES
+): string {
+  const out = new Budget(budgetBytes)
+  out.add(`## ${HEADINGS[result.outcome]}\n\n`)
+  overview(result, out)
+  if (result.jobs.length > 1) jobsTable(result, out)
+  result.jobs.forEach((job, i) => {
+    // Each job keeps room for the headings of the jobs after it.
+    const reserve = (result.jobs.length - i - 1) * 160
+    const heading =
+      result.jobs.length > 1
+        ? `### Job ${escapeCell(job.jobId)} · ${OUTCOME_LABEL[job.outcome]} · ${escapeCell(job.job?.state ?? '—')} · ${formatRows(job.job?.importedRows)} rows\n\n`
+        : ''
+    if (heading && !out.add(heading, reserve)) return
+    fileTable(job, out, reserve)
+  })
+  return out.toString()
+}

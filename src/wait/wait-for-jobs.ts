@@ -1,0 +1,146 @@
+import type { Clock } from '../clock.js'
+import type { ImportApi, ImportJob } from '../clients/job.js'
+import { ActionError, CancelledError, errorMessage } from '../errors.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DeadlineError,
+  withRetry
+} from '../http/retry.js'
+import { RateLimiter } from './rate-limit.js'
+import { verdict, type Outcome } from './verdict.js'
+
+/** How one job's wait ended, with the last snapshot read. */
+export interface JobResult {
+  jobId: string
+  outcome: Outcome
+  /** The last snapshot read, if any poll succeeded. */
+  job?: ImportJob
+  /** One line: why it failed, timed out or errored. */
+  reason?: string
+  polls: number
+}
+
+/** Frozen options of one wait. */
+export interface WaitOptions {
+  clock: Clock
+  intervalMs: number
+  /** Epoch ms when waiting stops. */
+  deadline: number
+  signal?: AbortSignal
+  limiter?: RateLimiter
+  /** Transient failures in a row before giving up. */
+  maxFailures?: number
+  requestTimeoutMs?: number
+  random?: () => number
+  /** Called after every successful poll. */
+  onPoll?: (job: ImportJob) => void
+  /** Called before each retry of a transient failure. */
+  onRetry?: (jobId: string, error: ActionError, delayMs: number) => void
+}
+
+export const MAX_CONSECUTIVE_FAILURES = 10
+
+/**
+ * The delay before poll n+1: quick at first, so jobs that are nearly done
+ * when the step starts are seen soon, then the user's interval.
+ */
+export function pollDelay(polls: number, intervalMs: number): number {
+  const ramp = Math.max(1000, intervalMs / 4) * 2 ** Math.max(0, polls - 1)
+  return Math.min(intervalMs, ramp)
+}
+
+/** Describes a job that is not finished, for timeout and cancel messages. */
+function lastSeen(job: ImportJob | undefined): string {
+  return job
+    ? `it was ${job.state} at ${job.progress}%`
+    : 'no progress was read'
+}
+
+/** Polls one job until it ends, the deadline passes or the step is cancelled. */
+export async function waitForJob(
+  api: ImportApi,
+  jobId: string,
+  options: WaitOptions
+): Promise<JobResult> {
+  const { clock, signal } = options
+  let job: ImportJob | undefined
+  let polls = 0
+  const policy = {
+    clock,
+    signal,
+    deadline: options.deadline,
+    maxDelayMs: options.intervalMs,
+    maxFailures: options.maxFailures ?? MAX_CONSECUTIVE_FAILURES,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    random: options.random,
+    onRetry: (error: ActionError, delayMs: number) =>
+      options.onRetry?.(jobId, error, delayMs)
+  }
+  const end = (outcome: Outcome, reason?: string): JobResult => ({
+    jobId,
+    outcome,
+    job,
+    reason,
+    polls
+  })
+
+  for (;;) {
+    try {
+      job = await withRetry(async (timeoutMs) => {
+        await options.limiter?.acquire(signal)
+        return api.getJob(jobId, { timeoutMs, signal })
+      }, policy)
+    } catch (error) {
+      if (error instanceof CancelledError || signal?.aborted) {
+        return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
+      }
+      if (error instanceof DeadlineError) {
+        return end(
+          'timeout',
+          `Timed out; ${lastSeen(job)}, and the last poll failed: ${errorMessage(error.lastError)}`
+        )
+      }
+      return end('error', errorMessage(error))
+    }
+    polls++
+    options.onPoll?.(job)
+    const settled = verdict(job)
+    if (settled === 'success') return end('success')
+    if (settled === 'failed') return end('failed', failureReason(job))
+    const left = options.deadline - clock.now()
+    if (left <= 0) return end('timeout', `Timed out; ${lastSeen(job)}.`)
+    await clock.sleep(
+      Math.min(pollDelay(polls, options.intervalMs), left),
+      signal
+    )
+    if (signal?.aborted) {
+      return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
+    }
+  }
+}
+
+/** The one-line reason of a job that ended without success. */
+export function failureReason(job: ImportJob): string {
+  if (job.status === 'uncommitted') {
+    return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Call /v2/vectordb/jobs/import/commit (or abort it); this action does not wait for commits.`
+  }
+  const fileReasons = job.files
+    .filter((f) => f.reason)
+    .map((f) => `${f.fileName}: ${f.reason}`)
+  const reason =
+    job.reason ||
+    fileReasons[0] ||
+    (job.state === 'None'
+      ? 'the server reports state None (unknown import job state)'
+      : 'the server gave no reason')
+  return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${reason}`
+}
+
+/** Waits for several jobs at once; each stops as soon as it ends. */
+export async function waitForJobs(
+  api: ImportApi,
+  jobIds: string[],
+  options: WaitOptions
+): Promise<JobResult[]> {
+  return Promise.all(jobIds.map((id) => waitForJob(api, id, options)))
+}
