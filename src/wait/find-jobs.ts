@@ -38,7 +38,7 @@ export function chooseJobs(
 ): FoundJobs {
   const jobs = newestFirst(
     listed.filter(
-      (j) => !j.collectionName || j.collectionName === collectionName
+      (j) => j.collectionName === collectionName
     )
   )
   if (jobs.length === 0) {

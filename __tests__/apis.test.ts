@@ -1,0 +1,264 @@
+/**
+ * Every import API end to end: the bundled action against the simulator's
+ * legacy v1 flavour, the list calls (no job ID), and several jobs at once.
+ */
+import { startSimulator, type Simulator } from '../simulator/server.js'
+import { errorLines, runAction } from './helpers/action.js'
+
+const KEY = 'sk-apis-0d1e2f3a4b5c'
+let sim: Simulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+describe('legacy Zilliz Cloud v1', () => {
+  it('waits for a v1 job and reports readyPercentage as 0-100', async () => {
+    sim = await startSimulator({
+      flavour: 'v1',
+      apiKey: KEY,
+      clusterId: 'in03-abc',
+      jobs: [
+        {
+          jobId: 'job-01fa0e5d42cjxudhpuehyp',
+          collectionName: 'medium_articles',
+          polls: 2
+        }
+      ]
+    })
+    const run = await runAction({
+      api: 'v1',
+      endpoint: sim.url,
+      'job-id': 'job-01fa0e5d42cjxudhpuehyp',
+      'cluster-id': 'in03-abc',
+      'api-key': KEY,
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({
+      outcome: 'success',
+      state: 'Completed',
+      progress: '100',
+      collectionName: 'medium_articles'
+    })
+    const req = sim.requests[0]
+    expect(req.method).toBe('GET')
+    expect(req.path).toBe('/v1/vector/collections/import/get')
+    expect(new URLSearchParams(req.query).get('jobId')).toBe(
+      'job-01fa0e5d42cjxudhpuehyp'
+    )
+    expect(new URLSearchParams(req.query).get('clusterId')).toBe('in03-abc')
+    expect(req.headers.authorization).toBe(`Bearer ${KEY}`)
+    expect(req.query).not.toContain(KEY)
+  })
+
+  it('fails with errorMessage as the reason', async () => {
+    sim = await startSimulator({
+      flavour: 'v1',
+      jobs: [
+        {
+          jobId: 'job-1',
+          files: [
+            { name: 'folder/1/', rows: 10, failReason: 'schema mismatch' }
+          ]
+        }
+      ]
+    })
+    const run = await runAction({
+      api: 'v1',
+      endpoint: sim.url,
+      'job-id': 'job-1',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failed')
+    expect(errorLines(run).at(-1)).toMatch(
+      /^::error::Import job job-1 failed: .*schema mismatch/
+    )
+  })
+
+  it('fails at once on a v1 token error (code 80002)', async () => {
+    sim = await startSimulator({
+      flavour: 'v1',
+      apiKey: 'right',
+      jobs: [{ jobId: 'job-1' }]
+    })
+    const run = await runAction({
+      api: 'v1',
+      endpoint: sim.url,
+      'job-id': 'job-1',
+      'api-key': KEY
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(
+        /^::error::Authentication failed\. Zilliz Cloud v1 answered code 80002/
+      )
+    ])
+  })
+})
+
+describe('no job ID: the list API', () => {
+  const jobs = [
+    { jobId: '463071155436633601', collectionName: 'articles', createdAt: 1 },
+    {
+      jobId: '463071155436633877',
+      collectionName: 'articles',
+      createdAt: 2,
+      polls: 2
+    },
+    {
+      jobId: '463071155436634001',
+      collectionName: 'other',
+      createdAt: 3,
+      durationMs: 3_600_000
+    }
+  ]
+
+  it('latest: waits for the newest job of the collection', async () => {
+    sim = await startSimulator({ jobs })
+    const run = await runAction({
+      endpoint: sim.url,
+      'collection-name': 'articles',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.jobId).toBe('463071155436633877')
+    expect(run.stdout).toContain(
+      'Newest import job of "articles": 463071155436633877'
+    )
+    const list = sim.requests[0]
+    expect(list.path).toBe('/v2/vectordb/jobs/import/list')
+    expect(JSON.parse(list.body)).toMatchObject({ collectionName: 'articles' })
+  })
+
+  it('all: waits for every job that had not finished', async () => {
+    sim = await startSimulator({
+      jobs: [
+        { jobId: '100', collectionName: 'articles', createdAt: 1 },
+        { jobId: '200', collectionName: 'articles', createdAt: 2, polls: 2 },
+        { jobId: '300', collectionName: 'articles', createdAt: 3, polls: 3 }
+      ]
+    })
+    // Poll each job once so the list shows which are still running.
+    const run = await runAction({
+      endpoint: sim.url,
+      'collection-name': 'articles',
+      'wait-for': 'all',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.jobId.split(',').sort()).toEqual(['200', '300'])
+    expect(JSON.parse(run.outputs.jobs)).toHaveLength(2)
+  })
+
+  it('fails clearly when the collection has no jobs', async () => {
+    sim = await startSimulator({ jobs })
+    const run = await runAction({
+      endpoint: sim.url,
+      'collection-name': 'nothing_here'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('error')
+    expect(errorLines(run)).toEqual([
+      '::error::No import jobs were found for collection "nothing_here". Check collection-name (and db-name or cluster-id), or pass job-id.'
+    ])
+  })
+
+  it('pages through the Zilliz Cloud list', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      jobId: `job-${String(i).padStart(4, '0')}`,
+      collectionName: i === 149 ? 'target' : 'noise',
+      createdAt: i
+    }))
+    sim = await startSimulator({ flavour: 'zilliz', jobs: many })
+    const run = await runAction({
+      endpoint: sim.url,
+      'collection-name': 'target',
+      'cluster-id': 'in03-x'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.jobId).toBe('job-0149')
+  })
+
+  it('finds v1 jobs in the "tasks" list', async () => {
+    sim = await startSimulator({
+      flavour: 'v1',
+      jobs: [{ jobId: 'job-aaa', collectionName: 'medium_articles', polls: 2 }]
+    })
+    const run = await runAction({
+      api: 'v1',
+      endpoint: sim.url,
+      'collection-name': 'medium_articles',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.jobId).toBe('job-aaa')
+    expect(sim.requests[0].path).toBe('/v1/vector/collections/import/list')
+  })
+})
+
+describe('several jobs in one step', () => {
+  it('sums rows, lists IDs and reports the worst outcome', async () => {
+    sim = await startSimulator({
+      jobs: [
+        { jobId: '1001', polls: 1, files: [{ name: 'a.parquet', rows: 1000 }] },
+        { jobId: '1002', polls: 2, files: [{ name: 'b.parquet', rows: 2000 }] },
+        {
+          jobId: '1003',
+          polls: 2,
+          files: [{ name: 'c.parquet', rows: 3000, failReason: 'bad vector' }]
+        }
+      ]
+    })
+    const run = await runAction({
+      endpoint: sim.url,
+      'job-id': '1001\n1002, 1003',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failed')
+    expect(run.outputs.state).toBe('Failed')
+    expect(run.outputs.jobId).toBe('1001,1002,1003')
+    expect(run.outputs.importedRows).toBe('3000')
+    const jobs = JSON.parse(run.outputs.jobs)
+    expect(
+      jobs.map((j: { jobId: string; outcome: string }) => [j.jobId, j.outcome])
+    ).toEqual([
+      ['1001', 'success'],
+      ['1002', 'success'],
+      ['1003', 'failed']
+    ])
+    expect(errorLines(run).at(-1)).toMatch(
+      /^::error::1 of 3 import jobs failed: Import job 1003 failed: .*bad vector/
+    )
+    expect(run.summary).toContain(
+      '| Job | Result | State | Progress | Rows | Reason |'
+    )
+    expect(run.summary).toContain('### Job 1003 · ❌ failed')
+    // Each job stops as soon as it ends.
+    expect(sim.requests.filter((r) => r.body.includes('"1001"'))).toHaveLength(
+      1
+    )
+  })
+
+  it('passes when every job completes', async () => {
+    sim = await startSimulator({
+      jobs: [
+        { jobId: '1', polls: 1 },
+        { jobId: '2', polls: 2 }
+      ]
+    })
+    const run = await runAction({
+      endpoint: sim.url,
+      'job-id': '1,2',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({
+      outcome: 'success',
+      importedRows: '20000',
+      totalRows: '20000'
+    })
+  })
+})

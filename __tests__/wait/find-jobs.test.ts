@@ -1,0 +1,64 @@
+import { chooseJobs, newestFirst } from '../../src/wait/find-jobs.js'
+import type { JobListing } from '../../src/clients/job.js'
+
+const listing = (
+  jobId: string,
+  state = 'Importing',
+  collectionName = 'c'
+): JobListing => ({
+  jobId,
+  state,
+  collectionName,
+  status:
+    state === 'Completed'
+      ? 'completed'
+      : state === 'Failed'
+        ? 'failed'
+        : 'running'
+})
+
+describe('newestFirst', () => {
+  it('orders int64 Milvus IDs by value, beyond 2^53', () => {
+    const ids = newestFirst([
+      listing('463071155436633601'),
+      listing('463071155436633699'),
+      listing('9')
+    ]).map((j) => j.jobId)
+    expect(ids).toEqual(['463071155436633699', '463071155436633601', '9'])
+  })
+  it('keeps the server order for opaque IDs', () => {
+    const ids = newestFirst([listing('job-b'), listing('job-a')]).map(
+      (j) => j.jobId
+    )
+    expect(ids).toEqual(['job-b', 'job-a'])
+  })
+})
+
+describe('chooseJobs', () => {
+  const jobs = [
+    listing('10', 'Completed'),
+    listing('20', 'Importing'),
+    listing('30', 'Pending'),
+    listing('40', 'Importing', 'other')
+  ]
+  it('latest picks the newest job of the collection', () => {
+    expect(chooseJobs(jobs, 'c', 'latest').jobIds).toEqual(['30'])
+  })
+  it('all picks every unfinished job of the collection', () => {
+    expect(chooseJobs(jobs, 'c', 'all').jobIds).toEqual(['30', '20'])
+  })
+  it('all falls back to the newest job when none is unfinished', () => {
+    const found = chooseJobs(
+      [listing('10', 'Failed'), listing('5', 'Completed')],
+      'c',
+      'all'
+    )
+    expect(found.jobIds).toEqual(['10'])
+    expect(found.note).toContain('No unfinished import jobs')
+  })
+  it('fails clearly when the collection has no jobs', () => {
+    expect(() => chooseJobs(jobs, 'missing', 'latest')).toThrow(
+      'No import jobs were found for collection "missing".'
+    )
+  })
+})
