@@ -2,6 +2,10 @@
  * Every import API end to end: the bundled action against the simulator's
  * legacy v1 flavour, the list calls (no job ID), and several jobs at once.
  */
+import {
+  startGrpcSimulator,
+  type GrpcSimulator
+} from '../simulator/grpc-server.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { errorLines, runAction } from './helpers/action.js'
 
@@ -260,5 +264,80 @@ describe('several jobs in one step', () => {
       importedRows: '20000',
       totalRows: '20000'
     })
+  })
+})
+
+describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
+  let grpc: GrpcSimulator | undefined
+  afterEach(async () => {
+    await grpc?.close()
+    grpc = undefined
+  })
+
+  it('started → completed over gRPC, int64 task ID kept exact', async () => {
+    grpc = await startGrpcSimulator({
+      token: 'root:s3cret-pw',
+      tasks: [
+        {
+          task: '463071155436633601',
+          polls: 3,
+          rows: 25_000,
+          collectionName: 'articles'
+        }
+      ]
+    })
+    const run = await runAction({
+      endpoint: grpc.address,
+      'job-id': '463071155436633601',
+      'api-key': 'root:s3cret-pw',
+      'poll-interval': '1s'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({
+      outcome: 'success',
+      state: 'Completed',
+      importedRows: '25000',
+      jobId: '463071155436633601'
+    })
+    expect(run.stdout).toContain('on Milvus gRPC')
+    const polls = grpc.calls.filter((c) => c.method === 'GetImportState')
+    expect(polls).toHaveLength(3)
+    expect(polls[0].task).toBe('463071155436633601')
+    expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toMatch(
+      /s3cret-pw/
+    )
+  })
+
+  it('fails with failed_reason on ImportFailed', async () => {
+    grpc = await startGrpcSimulator({
+      tasks: [
+        {
+          task: '77',
+          outcome: 'failed',
+          failedReason: 'duplicate primary key 12'
+        }
+      ]
+    })
+    const run = await runAction({ endpoint: grpc.address, 'job-id': '77' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failed')
+    expect(errorLines(run).at(-1)).toMatch(
+      /^::error::Import job 77 failed: duplicate primary key 12/
+    )
+  })
+
+  it('reads a non-zero status before the state', async () => {
+    grpc = await startGrpcSimulator({
+      tasks: [{ task: '77' }],
+      statusError: { code: 1800, reason: "user hasn't authenticated" }
+    })
+    const run = await runAction({ endpoint: grpc.address, 'job-id': '77' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('error')
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(
+        /^::error::Authentication failed\. Milvus gRPC answered code 1800/
+      )
+    ])
   })
 })

@@ -8,6 +8,7 @@ import { closeConnections } from './http/transport.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS, DeadlineError } from './http/retry.js'
 import { INPUT_NAMES, parseInputs, type Config } from './inputs.js'
 import { annotateFailedFiles } from './report/annotations.js'
+import { formatCount } from './report/format.js'
 import { setOutputs } from './report/outputs.js'
 import { ProgressLog } from './report/progress-log.js'
 import type { RunResult } from './report/result.js'
@@ -247,7 +248,7 @@ function finish(runner: Runner, result: RunResult, config: Config): void {
         0
       )
       runner.info(
-        `Import completed: ${rows.toLocaleString('en-US')} rows in ${formatDuration(result.elapsedMs)}.`
+        `Import completed: ${formatCount(rows)} rows in ${formatDuration(result.elapsedMs)}.`
       )
       return
     }

@@ -1,6 +1,14 @@
-/** Formats a count with thousands separators: 1,234,567; '—' when unknown. */
+/** Formats a count with thousands separators: 1,234,567. */
+export function formatCount(value: number): string {
+  // Not toLocaleString: its first call loads ICU data, which costs more
+  // start-up time than the whole poll.
+  const text = String(Math.trunc(value))
+  return text.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** Formats a row count, or '—' when unknown. */
 export function formatRows(value: number | undefined): string {
-  return value === undefined ? '—' : value.toLocaleString('en-US')
+  return value === undefined ? '—' : formatCount(value)
 }
 
 /** Formats a progress figure: 55%. */

@@ -3,7 +3,12 @@ import { formatDuration } from '../duration.js'
 import { escapeCell } from '../runner/escape.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import type { Outcome } from '../wait/verdict.js'
-import { formatPercent, formatRowPair, formatRows } from './format.js'
+import {
+  formatCount,
+  formatPercent,
+  formatRowPair,
+  formatRows
+} from './format.js'
 import {
   isFailedFile,
   lowestProgress,
@@ -70,7 +75,7 @@ function fileTable(job: JobResult, out: Budget, reserve: number): void {
   }
   const failed = files.filter(isFailedFile).length
   out.add(
-    `**Files** (${files.length.toLocaleString('en-US')}${failed ? `, ${failed.toLocaleString('en-US')} failed` : ''})\n\n` +
+    `**Files** (${formatCount(files.length)}${failed ? `, ${formatCount(failed)} failed` : ''})\n\n` +
       row(['File', 'State', 'Progress', 'Rows', 'Reason']) +
       row(['---', '---', '---:', '---:', '---']),
     reserve
@@ -91,7 +96,7 @@ function fileTable(job: JobResult, out: Budget, reserve: number): void {
   }
   if (shown < files.length) {
     out.add(
-      `\n…and ${(files.length - shown).toLocaleString('en-US')} more files (failed files are listed first).\n`
+      `\n…and ${formatCount(files.length - shown)} more files (failed files are listed first).\n`
     )
   }
   out.add('\n')

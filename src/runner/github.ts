@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import { randomUUID } from 'node:crypto'
 import { redact } from '../secrets.js'
 import type { AnnotationProps, Runner } from './runner.js'
 
@@ -22,6 +21,13 @@ function command(
   const head = list.length ? `${name} ${list.join(',')}` : name
   return `::${head}::${escapeData(message)}`
 }
+
+// A heredoc delimiter that server text cannot guess. Math.random is enough:
+// node:crypto would add its load time to every run.
+const randomToken = () =>
+  Array.from({ length: 4 }, () =>
+    Math.floor(Math.random() * 2 ** 32).toString(16)
+  ).join('-')
 
 /** Writes to the GitHub Actions runner: workflow commands and env files. */
 export class GitHubRunner implements Runner {
@@ -72,7 +78,8 @@ export class GitHubRunner implements Runner {
     const safe = redact(value)
     const file = this.env.GITHUB_OUTPUT
     if (file) {
-      const delimiter = `ghadelimiter_${randomUUID()}`
+      let delimiter = `ghadelimiter_${randomToken()}`
+      while (safe.includes(delimiter)) delimiter = `ghadelimiter_${randomToken()}`
       appendFileSync(
         file,
         `${name}<<${delimiter}${EOL}${safe}${EOL}${delimiter}${EOL}`
