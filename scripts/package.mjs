@@ -15,7 +15,17 @@ rmSync('dist', { recursive: true, force: true })
 for (const [entry, out, extra] of bundles) {
   execFileSync(
     'npx',
-    ['ncc', 'build', entry, '-o', out, '--minify', '--transpile-only', '--quiet', ...extra],
+    [
+      'ncc',
+      'build',
+      entry,
+      '-o',
+      out,
+      '--minify',
+      '--transpile-only',
+      '--quiet',
+      ...extra
+    ],
     { stdio: 'inherit' }
   )
 }

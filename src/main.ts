@@ -10,6 +10,7 @@ import { INPUT_NAMES, parseInputs, type Config } from './inputs.js'
 import { annotateFailedFiles } from './report/annotations.js'
 import { formatCount } from './report/format.js'
 import { setOutputs } from './report/outputs.js'
+import { commentOnPullRequest } from './report/pr-comment.js'
 import { ProgressLog } from './report/progress-log.js'
 import type { RunResult } from './report/result.js'
 import { renderSummary } from './report/summary.js'
@@ -78,7 +79,8 @@ function overallReason(
   if (outcome === 'timeout') {
     const head = `Timed out after ${formatDuration(config.timeoutMs)}`
     const lines = bad.map(
-      (j) => `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '')}`
+      (j) =>
+        `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '').replace(/\.$/, '')}`
     )
     return `${head} waiting for ${lines.join('; ')}. The import goes on on the server; raise timeout to wait longer.`
   }
@@ -227,6 +229,8 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
     }
   }
   annotateFailedFiles(runner, jobs, outcome === 'success' ? 'warning' : 'error')
+  if (config.commentOnPr)
+    await commentOnPullRequest(runner, result, config.githubToken)
   if (deps.onResult) {
     try {
       await deps.onResult(result, config)

@@ -110,7 +110,7 @@ describe('waitForJob', () => {
     const result = await waitForJob(api, '7', options(clock, 3_600_000))
     expect(result).toMatchObject({
       outcome: 'error',
-      reason: 'HTTP 502 from proxy'
+      reason: 'HTTP 502 from proxy. Gave up after 10 failed tries in a row.'
     })
     expect(api.calls).toHaveLength(10)
   })

@@ -33,7 +33,11 @@ export function apiCodeError(
   httpStatus?: number
 ): ActionError {
   const message = safeLogText(rawMessage || 'no message', 300)
-  const said = `${context.api} answered code ${code}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
+  // A bare HTTP error (no JSON body) has no code worth quoting.
+  const said =
+    code === 0 && httpStatus
+      ? `${context.api} answered HTTP ${httpStatus}${rawMessage ? `: ${message}` : ''}`
+      : `${context.api} answered code ${code}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
   if (
     NOT_FOUND_CODES.has(code) ||
     /import job does not exist|no jobid record found/i.test(rawMessage)

@@ -73,7 +73,12 @@ export async function withRetry<T>(
       }
       if (!error.transient) throw error
       failures++
-      if (failures >= policy.maxFailures) throw error
+      if (failures >= policy.maxFailures) {
+        throw new ActionError(
+          `${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`,
+          { cause: error }
+        )
+      }
       const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs
       const wanted =
         retryAfter !== undefined

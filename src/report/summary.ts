@@ -67,6 +67,9 @@ class Budget {
   }
 }
 
+// Bytes kept for a job's "…and N more files" line, so that line always fits.
+const MORE_LINE_BYTES = 200
+
 function fileTable(job: JobResult, out: Budget, reserve: number): void {
   const files = job.job?.files ?? []
   if (files.length === 0) {
@@ -74,15 +77,18 @@ function fileTable(job: JobResult, out: Budget, reserve: number): void {
     return
   }
   const failed = files.filter(isFailedFile).length
-  out.add(
+  const kept = reserve + MORE_LINE_BYTES
+  const head =
     `**Files** (${formatCount(files.length)}${failed ? `, ${formatCount(failed)} failed` : ''})\n\n` +
-      row(['File', 'State', 'Progress', 'Rows', 'Reason']) +
-      row(['---', '---', '---:', '---:', '---']),
-    reserve
-  )
+    row(['File', 'State', 'Progress', 'Rows', 'Reason']) +
+    row(['---', '---', '---:', '---:', '---'])
+  if (!out.add(head, kept)) {
+    out.add(
+      `${formatCount(files.length)} files (${formatCount(failed)} failed) are not listed: the summary reached its size limit. See the details output.\n\n`
+    )
+    return
+  }
   let shown = 0
-  // Leave room for the "…and N more" line and whatever follows.
-  const tail = 120 + reserve
   for (const f of failedFirst(files)) {
     const line = row([
       escapeCell(f.fileName || '(unnamed)'),
@@ -91,7 +97,7 @@ function fileTable(job: JobResult, out: Budget, reserve: number): void {
       formatRowPair(f.importedRows, f.totalRows),
       f.reason ? escapeCell(f.reason, FILE_REASON_MAX) : ''
     ])
-    if (!out.add(line, tail)) break
+    if (!out.add(line, kept)) break
     shown++
   }
   if (shown < files.length) {
@@ -172,14 +178,19 @@ export function renderSummary(
   out.add(`## ${HEADINGS[result.outcome]}\n\n`)
   overview(result, out)
   if (result.jobs.length > 1) jobsTable(result, out)
+  const several = result.jobs.length > 1
+  const headings = result.jobs.map((job) =>
+    several
+      ? `### Job ${escapeCell(job.jobId)} · ${OUTCOME_LABEL[job.outcome]} · ${escapeCell(job.job?.state ?? '—')} · ${formatRows(job.job?.importedRows)} rows\n\n`
+      : ''
+  )
+  // Each job keeps room for the heading and the "not listed" line of every
+  // job after it, so no job goes unmentioned when the budget runs out.
+  const needs = headings.map((h) => Buffer.byteLength(h) + MORE_LINE_BYTES)
+  let reserve = needs.reduce((a, b) => a + b, 0)
   result.jobs.forEach((job, i) => {
-    // Each job keeps room for the headings of the jobs after it.
-    const reserve = (result.jobs.length - i - 1) * 160
-    const heading =
-      result.jobs.length > 1
-        ? `### Job ${escapeCell(job.jobId)} · ${OUTCOME_LABEL[job.outcome]} · ${escapeCell(job.job?.state ?? '—')} · ${formatRows(job.job?.importedRows)} rows\n\n`
-        : ''
-    if (heading && !out.add(heading, reserve)) return
+    reserve -= needs[i]
+    if (headings[i] && !out.add(headings[i], reserve)) return
     fileTable(job, out, reserve)
   })
   return out.toString()

@@ -7,9 +7,17 @@ export const MAX_TEXT = 1000
  * line and `##[cmd]` anywhere in it, so both get a zero-width space.
  */
 export function safeLogText(text: string, max = MAX_TEXT): string {
-  return cap(text.replace(/\s*[\r\n]+\s*/g, ' '), max)
-    .replace(/::/g, ':\u200b:')
-    .replace(/##\[/g, '#\u200b#[')
+  return cap(
+    oneLine(text)
+      .replace(/:(?=:)/g, ':\u200b')
+      .replace(/#(?=#\[)/g, '#\u200b'),
+    max
+  )
+}
+
+/** Joins the lines of text with spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ')
 }
 
 /** Cuts text to max characters, marking the cut. */

@@ -79,7 +79,8 @@ export class GitHubRunner implements Runner {
     const file = this.env.GITHUB_OUTPUT
     if (file) {
       let delimiter = `ghadelimiter_${randomToken()}`
-      while (safe.includes(delimiter)) delimiter = `ghadelimiter_${randomToken()}`
+      while (safe.includes(delimiter))
+        delimiter = `ghadelimiter_${randomToken()}`
       appendFileSync(
         file,
         `${name}<<${delimiter}${EOL}${safe}${EOL}${delimiter}${EOL}`

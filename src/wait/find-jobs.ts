@@ -37,9 +37,7 @@ export function chooseJobs(
   waitFor: 'latest' | 'all'
 ): FoundJobs {
   const jobs = newestFirst(
-    listed.filter(
-      (j) => j.collectionName === collectionName
-    )
+    listed.filter((j) => j.collectionName === collectionName)
   )
   if (jobs.length === 0) {
     throw new ApiError(

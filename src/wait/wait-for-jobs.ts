@@ -6,6 +6,7 @@ import {
   DeadlineError,
   withRetry
 } from '../http/retry.js'
+import { cap, oneLine } from '../runner/escape.js'
 import { RateLimiter } from './rate-limit.js'
 import { verdict, type Outcome } from './verdict.js'
 
@@ -127,13 +128,14 @@ export function failureReason(job: ImportJob): string {
   const fileReasons = job.files
     .filter((f) => f.reason)
     .map((f) => `${f.fileName}: ${f.reason}`)
+  // The reason becomes an output and an error line: one line, capped.
   const reason =
     job.reason ||
     fileReasons[0] ||
     (job.state === 'None'
       ? 'the server reports state None (unknown import job state)'
       : 'the server gave no reason')
-  return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${reason}`
+  return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${cap(oneLine(reason))}`
 }
 
 /** Waits for several jobs at once; each stops as soon as it ends. */

@@ -1,0 +1,498 @@
+/**
+ * Fault injection: the bundled action (dist/index.js), run as the GitHub
+ * runner runs it, against the simulator's misbehaving modes over real HTTP on
+ * 127.0.0.1. Every case checks what a user would see: the exit code, the
+ * outcome output, one clear ::error:: line and no stack trace, the job
+ * summary, and that the API key shows up nowhere but in ::add-mask::.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  startSimulator,
+  type Fault,
+  type JobScript,
+  type Simulator,
+  type SimulatorOptions
+} from '../simulator/server.js'
+import { runAction, type ActionRun } from './helpers/action.js'
+
+const JOB = '463071155436633601'
+const KEY = 'sk-fault-9f8e7d6c5b4a'
+
+const HEADINGS = {
+  success: '## ✅ Milvus import completed',
+  failed: '## ❌ Milvus import failed',
+  timeout: '## ⏱️ Milvus import timed out',
+  cancelled: '## ⚠️ Waiting for the Milvus import was cancelled',
+  error: '## ❌ Could not check the Milvus import'
+} as const
+type Outcome = keyof typeof HEADINGS
+
+/** Runs fn against a fresh simulator and always closes it. */
+async function withSim<T>(
+  options: SimulatorOptions,
+  fn: (sim: Simulator) => Promise<T>
+): Promise<T> {
+  const sim = await startSimulator({ apiKey: KEY, ...options })
+  try {
+    return await fn(sim)
+  } finally {
+    await sim.close()
+  }
+}
+
+const inputs = (endpoint: string, extra: Record<string, string> = {}) => ({
+  'job-id': JOB,
+  endpoint,
+  'api-key': KEY,
+  'poll-interval': '1s',
+  timeout: '30s',
+  ...extra
+})
+
+/** Lines of the step's own failure: `::error::`, without annotation props. */
+const failureLines = (run: ActionRun) =>
+  run.stdout.split(/\r?\n/).filter((l) => l.startsWith('::error::'))
+
+/**
+ * What every run must look like, whatever went wrong: the exit code and
+ * outcome, exactly one ::error:: line matching `error` (none on success), no
+ * stack trace, a summary under the right heading, and the key masked.
+ */
+function expectClean(
+  run: ActionRun,
+  expected: { exitCode: number; outcome: Outcome; error?: RegExp }
+): void {
+  expect(run.exitCode).toBe(expected.exitCode)
+  expect(run.outputs.outcome).toBe(expected.outcome)
+  const errors = failureLines(run)
+  if (expected.error) {
+    expect(errors).toEqual([expect.stringMatching(expected.error)])
+    // One line: no escaped line breaks inside it.
+    expect(errors[0]).not.toMatch(/%0A|%0D/)
+    expect(run.outputs.reason).not.toBe('')
+  } else {
+    expect(errors).toEqual([])
+  }
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at /)
+  expect(run.stderr).toBe('')
+  expect(run.summary.trim()).not.toBe('')
+  expect(run.summary.startsWith(`${HEADINGS[expected.outcome]}\n`)).toBe(true)
+  expect(run.stdout).toContain(`::add-mask::${KEY}`)
+  expect(run.everything.split(`::add-mask::${KEY}`).join('')).not.toContain(KEY)
+  // Last, as it is cosmetic: sentences are not glued with "..".
+  for (const line of errors) expect(line).not.toMatch(/(?<!\.)\.\.(?!\.)/)
+}
+
+/** Milliseconds between two recorded requests of the simulator. */
+const gap = (sim: Simulator, i: number) =>
+  sim.requests[i].at - sim.requests[i - 1].at
+
+/** A port on 127.0.0.1 that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer()
+  await new Promise<void>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve())
+  )
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+const html502: Fault = {
+  kind: 'status',
+  status: 502,
+  body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+  contentType: 'text/html'
+}
+
+describe('transient HTTP faults, then success', () => {
+  it.concurrent.each<{
+    name: string
+    fault: Fault
+    log: RegExp
+    minGapMs: number
+  }>([
+    {
+      name: 'HTTP 500',
+      fault: { kind: 'status', status: 500, body: 'internal error' },
+      log: /answered HTTP 500\. Retrying in /,
+      minGapMs: 0
+    },
+    {
+      name: 'HTTP 502 with an HTML page',
+      fault: html502,
+      log: /answered HTTP 502\. Retrying in /,
+      minGapMs: 0
+    },
+    {
+      name: 'HTTP 503 with Retry-After: 1',
+      fault: { kind: 'status', status: 503, retryAfter: '1' },
+      log: /answered HTTP 503\. Retrying in 1s\./,
+      minGapMs: 900
+    },
+    {
+      name: 'HTTP 429 with Retry-After: 1',
+      fault: { kind: 'status', status: 429, retryAfter: '1' },
+      log: /answered HTTP 429 \(rate limited\)\. Retrying in 1s\./,
+      minGapMs: 900
+    },
+    {
+      name: 'a connection reset',
+      fault: { kind: 'reset' },
+      log: /ECONNRESET.*Retrying in /,
+      minGapMs: 0
+    },
+    {
+      name: 'a truncated body',
+      fault: { kind: 'truncated' },
+      log: /(closed the connection mid-answer|broke off its answer).*Retrying in /,
+      minGapMs: 0
+    },
+    {
+      name: 'invalid JSON',
+      fault: { kind: 'invalid-json' },
+      log: /body that is not JSON.*Retrying in /,
+      minGapMs: 0
+    }
+  ])(
+    '$name is retried and the job succeeds',
+    async ({ fault, log, minGapMs }) =>
+      withSim(
+        { faults: [fault], jobs: [{ jobId: JOB, polls: 1 }] },
+        async (sim) => {
+          const run = await runAction(inputs(sim.url))
+          expectClean(run, { exitCode: 0, outcome: 'success' })
+          expect(run.outputs.state).toBe('Completed')
+          expect(run.stdout).toMatch(log)
+          expect(run.stdout).toContain('Import completed: 10,000 rows')
+          expect(sim.requests).toHaveLength(2)
+          // Retry-After is honoured: the retry waits as long as asked.
+          expect(gap(sim, 1)).toBeGreaterThanOrEqual(minGapMs)
+        }
+      )
+  )
+})
+
+describe('transient faults that never pass', () => {
+  it.concurrent.each<{ name: string; fault: Fault; error: RegExp }>([
+    {
+      name: 'HTTP 500',
+      fault: { kind: 'status', status: 500, body: 'internal error' },
+      error: /^::error::Milvus REST v2 \/describe answered HTTP 500\./
+    },
+    {
+      name: 'HTTP 502 with an HTML page',
+      fault: html502,
+      error: /^::error::Milvus REST v2 \/describe answered HTTP 502\./
+    },
+    {
+      // Retry-After: 0 keeps the ten tries quick; the budget still applies.
+      name: 'HTTP 503 with Retry-After',
+      fault: { kind: 'status', status: 503, retryAfter: '0' },
+      error: /^::error::Milvus REST v2 \/describe answered HTTP 503\./
+    },
+    {
+      name: 'HTTP 429 with Retry-After',
+      fault: { kind: 'status', status: 429, retryAfter: '0' },
+      error:
+        /^::error::Milvus REST v2 \/describe answered HTTP 429 \(rate limited\)\./
+    }
+  ])(
+    '$name: gives up after 10 failures in a row with outcome error',
+    async ({ fault, error }) =>
+      withSim(
+        {
+          faults: Array.from({ length: 12 }, () => fault),
+          jobs: [{ jobId: JOB, polls: 1 }]
+        },
+        async (sim) => {
+          const run = await runAction(inputs(sim.url))
+          expectClean(run, { exitCode: 1, outcome: 'error', error })
+          expect(sim.requests).toHaveLength(10)
+          // The error budget ends the run, not the 30 s timeout.
+          expect(run.durationMs).toBeLessThan(15_000)
+          expect(run.outputs.state).toBe('')
+        }
+      )
+  )
+
+  it('a refused port: gives up after 10 tries and names the endpoint', async () => {
+    const port = await closedPort()
+    const run = await runAction(inputs(`http://127.0.0.1:${port}`))
+    expectClean(run, {
+      exitCode: 1,
+      outcome: 'error',
+      error: new RegExp(
+        `^::error::Could not reach http://127\\.0\\.0\\.1:${port}/v2/vectordb/jobs/import/describe: ECONNREFUSED\\. Check endpoint`
+      )
+    })
+    expect(run.stdout.match(/ECONNREFUSED\. .*Retrying in /g)).toHaveLength(9)
+    expect(run.durationMs).toBeLessThan(15_000)
+  })
+
+  it('a hang: ends within timeout + poll-interval + a little', async () =>
+    withSim(
+      { faults: [{ kind: 'hang' }], jobs: [{ jobId: JOB, polls: 1 }] },
+      async (sim) => {
+        const run = await runAction(inputs(sim.url, { timeout: '3s' }))
+        expect(run.durationMs).toBeGreaterThanOrEqual(2900)
+        expect(run.durationMs).toBeLessThan(3000 + 1000 + 1500)
+        expect(sim.requests).toHaveLength(1)
+        expectClean(run, {
+          exitCode: 1,
+          outcome: 'timeout',
+          error:
+            /^::error::Timed out after 3s waiting for .*did not answer within 3s.*raise timeout/
+        })
+      }
+    ))
+})
+
+describe('bodies the action cannot read', () => {
+  it('a JSON body of the wrong shape fails at once and names the field', async () =>
+    withSim(
+      { faults: [{ kind: 'wrong-shape' }], jobs: [{ jobId: JOB, polls: 1 }] },
+      async (sim) => {
+        const run = await runAction(inputs(sim.url))
+        expectClean(run, {
+          exitCode: 1,
+          outcome: 'error',
+          error:
+            /^::error::Milvus REST v2 \/describe returned a body this action cannot read \((data\.)?state: .*expected string.*\)\. Check that endpoint and api/
+        })
+        expect(sim.requests).toHaveLength(1)
+      }
+    ))
+})
+
+describe('a non-zero code the retries cannot fix', () => {
+  it.concurrent.each<{ code: number; error: RegExp }>([
+    { code: 1800, error: /^::error::Authentication failed\. .*code 1800/ },
+    { code: 80001, error: /^::error::Authentication failed\. .*code 80001/ },
+    { code: 80002, error: /^::error::Authentication failed\. .*code 80002/ },
+    { code: 21119, error: /^::error::Authentication failed\. .*code 21119/ },
+    { code: 80020, error: /^::error::The cluster was rejected\. .*code 80020/ },
+    { code: 90104, error: /^::error::The cluster was rejected\. .*code 90104/ },
+    { code: 1801, error: /^::error::The request was rejected\. .*code 1801/ },
+    { code: 1802, error: /^::error::The request was rejected\. .*code 1802/ },
+    { code: 1100, error: /^::error::The request was rejected\. .*code 1100/ },
+    {
+      code: 90144,
+      error: new RegExp(
+        `^::error::Import job ${JOB} was not found\\. .*code 90144`
+      )
+    }
+  ])('code $code fails at once with outcome error', async ({ code, error }) =>
+    withSim(
+      {
+        faults: [
+          {
+            kind: 'code',
+            code,
+            // Servers echo what they were sent; the key must stay masked.
+            message: `rejected token ${KEY} for this request`
+          }
+        ],
+        jobs: [{ jobId: JOB, polls: 1 }]
+      },
+      async (sim) => {
+        const run = await runAction(inputs(sim.url))
+        expectClean(run, { exitCode: 1, outcome: 'error', error })
+        expect(failureLines(run)[0]).toContain('rejected token *** for')
+        expect(sim.requests).toHaveLength(1)
+      }
+    )
+  )
+})
+
+describe('job states', () => {
+  it('an unknown state keeps polling with one warning, then times out', async () =>
+    withSim(
+      { jobs: [{ jobId: JOB, polls: 1, outcome: { state: 'Reindexing' } }] },
+      async (sim) => {
+        const run = await runAction(inputs(sim.url, { timeout: '3s' }))
+        expect(run.outputs.state).toBe('Reindexing')
+        const warnings = run.stdout
+          .split('\n')
+          .filter((l) => l.startsWith('::warning::'))
+        expect(warnings).toEqual([
+          expect.stringMatching(
+            /reports state "Reindexing", which this action does not know\. It keeps polling and will not treat it as success\./
+          )
+        ])
+        expect(sim.requests.length).toBeGreaterThanOrEqual(2)
+        expect(run.durationMs).toBeLessThan(3000 + 1000 + 1500)
+        expectClean(run, {
+          exitCode: 1,
+          outcome: 'timeout',
+          error: /^::error::Timed out after 3s waiting for .*Reindexing/
+        })
+      }
+    ))
+
+  it.each<{ name: string; script: Partial<JobScript>; error: RegExp }>([
+    {
+      name: 'None',
+      script: { outcome: 'none' },
+      error: new RegExp(
+        `^::error::Import job ${JOB} ended None: unknown import job state`
+      )
+    },
+    {
+      name: 'Uncommitted',
+      script: { outcome: 'uncommitted' },
+      error: new RegExp(
+        `^::error::Import job ${JOB} is Uncommitted: .*waits for a commit`
+      )
+    }
+  ])('$name fails at once', async ({ script, error }) =>
+    withSim({ jobs: [{ jobId: JOB, polls: 1, ...script }] }, async (sim) => {
+      const run = await runAction(inputs(sim.url))
+      expectClean(run, { exitCode: 1, outcome: 'failed', error })
+      expect(sim.requests).toHaveLength(1)
+    })
+  )
+
+  it.each<{ style: '2.4' | '2.6'; code: number }>([
+    { style: '2.4', code: 2100 },
+    { style: '2.6', code: 2101 }
+  ])(
+    'a job Milvus $style does not know fails at once',
+    async ({ style, code }) =>
+      withSim({ notFoundStyle: style, jobs: [] }, async (sim) => {
+        const run = await runAction(inputs(sim.url))
+        expectClean(run, {
+          exitCode: 1,
+          outcome: 'error',
+          error: new RegExp(
+            `^::error::Import job ${JOB} was not found\\. Milvus REST v2 answered code ${code}: import job does not exist.*Check job-id`
+          )
+        })
+        expect(sim.requests).toHaveLength(1)
+      })
+  )
+})
+
+describe('cancellation by the runner', () => {
+  it.each<NodeJS.Signals>(['SIGINT', 'SIGTERM'])(
+    '%s during polling stops at once and reports the last state',
+    async (name) =>
+      withSim(
+        { jobs: [{ jobId: JOB, durationMs: 3_600_000 }] },
+        async (sim) => {
+          const started = Date.now()
+          const run = await runAction(inputs(sim.url, { timeout: '60s' }), {
+            signal: { name, whenStdout: new RegExp(`^${JOB} \\w+ \\d+%`, 'm') }
+          })
+          const exitedAt = started + run.durationMs
+          expect(sim.requests).toHaveLength(1)
+          // The signal follows the first poll line within a few ms.
+          expect(exitedAt - sim.requests[0].at).toBeLessThan(2000)
+          expect(run.exitCode).not.toBe(0)
+          expectClean(run, {
+            exitCode: 1,
+            outcome: 'cancelled',
+            error:
+              /^::error::Cancelled: The step was cancelled; it was \w+ at \d+%25\./
+          })
+          const state = run.outputs.state
+          expect(state).toMatch(/^(Pending|Importing)$/)
+          expect(run.summary).toContain(`| **State** | ${state} |`)
+          // The import itself goes on: nothing asked the server to stop it.
+          expect(sim.requests.map((r) => r.path)).toEqual([
+            '/v2/vectordb/jobs/import/describe'
+          ])
+          // Nothing came in after the process ended either.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          expect(sim.requests).toHaveLength(1)
+        }
+      )
+  )
+})
+
+describe('text from the server that tries to run workflow commands', () => {
+  const evil = [
+    '::set-output name=x::pwned',
+    '::add-mask::secret',
+    '##[error]boom',
+    '<script>alert(1)</script>',
+    'a|b'
+  ].join(' ')
+
+  it('is shown inert in the log, the summary and the outputs', async () =>
+    withSim(
+      {
+        jobs: [
+          {
+            jobId: JOB,
+            polls: 1,
+            files: [
+              { name: 'ok.parquet', rows: 100 },
+              {
+                name: `${evil}.parquet`,
+                rows: 100,
+                failReason: `bad row\n::set-output name=x::pwned2\n${evil}`
+              }
+            ]
+          }
+        ]
+      },
+      async (sim) => {
+        const run = await runAction(inputs(sim.url))
+        expectClean(run, {
+          exitCode: 1,
+          outcome: 'failed',
+          error: new RegExp(`^::error::Import job ${JOB} failed: `)
+        })
+        const lines = run.stdout.split(/\r?\n/)
+        // Only the action's own mask line; nothing from the server.
+        expect(lines.filter((l) => l.startsWith('::add-mask::'))).toEqual([
+          `::add-mask::${KEY}`
+        ])
+        expect(lines.filter((l) => l.startsWith('::set-output'))).toEqual([])
+        expect(run.stdout).not.toContain('##[')
+        // The failed file is still annotated, with the text made inert.
+        expect(
+          lines.filter((l) => l.startsWith('::error title=')).length
+        ).toBeGreaterThanOrEqual(1)
+        expect(lines.some((l) => l.includes('pwned'))).toBe(true)
+
+        expect(run.summary).not.toContain('<')
+        expect(run.summary).toContain('&lt;script&gt;')
+        for (const table of tables(run.summary)) {
+          const cells = pipes(table[0])
+          for (const line of table) expect(pipes(line)).toBe(cells)
+        }
+        expect(run.summary).toMatch(
+          /^\| .*set-output.*\.parquet \| ❌ Failed \|/m
+        )
+
+        expect(Object.keys(run.outputs)).not.toContain('x')
+        expect(run.outputs.outcome).toBe('failed')
+        expect(JSON.parse(run.outputs.details)).toContainEqual(
+          expect.objectContaining({ fileName: `${evil}.parquet` })
+        )
+      }
+    ))
+})
+
+/** The markdown tables of a summary: runs of lines starting with `|`. */
+function tables(markdown: string): string[][] {
+  const found: string[][] = []
+  let current: string[] = []
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('|')) current.push(line)
+    else if (current.length) {
+      found.push(current)
+      current = []
+    }
+  }
+  if (current.length) found.push(current)
+  return found
+}
+
+/** Cell separators of a table line: every `|` not escaped with `\`. */
+function pipes(line: string): number {
+  return (line.match(/(?<!\\)\|/g) ?? []).length
+}

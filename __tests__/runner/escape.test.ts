@@ -1,0 +1,98 @@
+import {
+  cap,
+  escapeCell,
+  MAX_TEXT,
+  safeLogText
+} from '../../src/runner/escape.js'
+
+const ZWSP = '\u200b'
+
+describe('safeLogText', () => {
+  it('joins lines into one, swallowing the whitespace around each break', () => {
+    expect(safeLogText('bad row 12\r\n   at column 3\n\nend')).toBe(
+      'bad row 12 at column 3 end'
+    )
+    expect(safeLogText('cr\ronly')).toBe('cr only')
+  })
+
+  it('breaks up workflow commands at the start of a line and anywhere', () => {
+    expect(safeLogText('::set-output name=x::pwned')).toBe(
+      `:${ZWSP}:set-output name=x:${ZWSP}:pwned`
+    )
+    expect(safeLogText('boom ##[error]bad')).toBe(`boom #${ZWSP}#[error]bad`)
+  })
+
+  it('breaks up a command that a line break would have started', () => {
+    const safe = safeLogText('fine\n::add-mask::secret')
+    expect(safe).toBe(`fine :${ZWSP}:add-mask:${ZWSP}:secret`)
+    expect(safe).not.toContain('::')
+  })
+
+  it('breaks up every pair in a run of colons', () => {
+    expect(safeLogText(':::')).not.toContain('::')
+    expect(safeLogText('a::::b')).not.toContain('::')
+  })
+
+  it('leaves ordinary text alone', () => {
+    expect(safeLogText('data/1.parquet: dim 512, expected 768 (100%)')).toBe(
+      'data/1.parquet: dim 512, expected 768 (100%)'
+    )
+  })
+
+  it('cuts at 1000 characters by default, and at a given limit', () => {
+    expect(safeLogText('x'.repeat(MAX_TEXT))).toBe('x'.repeat(MAX_TEXT))
+    expect(safeLogText('x'.repeat(MAX_TEXT + 1))).toBe(
+      `${'x'.repeat(MAX_TEXT)}… (cut)`
+    )
+    expect(safeLogText('abcdef', 3)).toBe('abc… (cut)')
+  })
+
+  it('stays within the limit even when the text needs escaping', () => {
+    const safe = safeLogText('::'.repeat(600), 1000)
+    expect(safe.length).toBeLessThanOrEqual(1000 + '… (cut)'.length)
+  })
+})
+
+describe('escapeCell', () => {
+  it('escapes HTML so server text cannot add tags', () => {
+    expect(escapeCell('<script>alert(1)</script>')).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt;'
+    )
+  })
+
+  it('escapes & first, so entities in server text show as written', () => {
+    expect(escapeCell('&lt;b&gt; & co')).toBe('&amp;lt;b&amp;gt; &amp; co')
+  })
+
+  it('neutralises pipes and backticks, which would break the table', () => {
+    expect(escapeCell('a|b `code`')).toBe('a&#124;b &#96;code&#96;')
+  })
+
+  it('puts every kind of line break on one line', () => {
+    expect(escapeCell('a\r\nb\nc\rd')).toBe('a b c d')
+  })
+
+  it('keeps underscores, brackets and stars as the server wrote them', () => {
+    expect(escapeCell('data/[part_1]*.parquet')).toBe('data/[part_1]*.parquet')
+  })
+
+  it('cuts before escaping, so an entity is never cut in half', () => {
+    expect(escapeCell('<'.repeat(5), 2)).toBe('&lt;&lt;… (cut)')
+    expect(escapeCell('<'.repeat(MAX_TEXT + 5))).toBe(
+      `${'&lt;'.repeat(MAX_TEXT)}… (cut)`
+    )
+  })
+})
+
+describe('cap', () => {
+  it('returns text up to the limit unchanged', () => {
+    expect(cap('')).toBe('')
+    expect(cap('abc', 3)).toBe('abc')
+    expect(cap('y'.repeat(MAX_TEXT))).toBe('y'.repeat(MAX_TEXT))
+  })
+
+  it('cuts longer text at the limit and marks the cut', () => {
+    expect(cap('abcd', 3)).toBe('abc… (cut)')
+    expect(cap('z'.repeat(5000))).toBe(`${'z'.repeat(MAX_TEXT)}… (cut)`)
+  })
+})

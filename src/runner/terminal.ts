@@ -1,0 +1,125 @@
+import { redact } from '../secrets.js'
+import type { AnnotationProps, Runner } from './runner.js'
+
+/** How a TerminalRunner is set up, from the command line. */
+export interface TerminalOptions {
+  /** Input values by action.yml name; unset inputs are absent. */
+  inputs: Record<string, string | undefined>
+  /** Print debug lines. */
+  verbose?: boolean
+  /**
+   * Keep stdout for machine-readable output: every log line goes to stderr
+   * (used by --json).
+   */
+  quiet?: boolean
+  stdout?: (text: string) => void
+  stderr?: (text: string) => void
+}
+
+// Server text could carry terminal escape sequences (colours, cursor moves,
+// title changes); a log line must not be able to drive the terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/** Input names in messages, as the command line spells them. */
+const asFlag = (text: string) => text.replace(/\bInput "([a-z-]+)"/g, '--$1')
+
+/** Puts an annotation's title before its message, unless it says it already. */
+function titled(message: string, { title }: AnnotationProps): string {
+  return title && !message.includes(title) ? `${title}: ${message}` : message
+}
+
+// These outputs hold JSON text; --json nests them as values.
+const JSON_OUTPUTS = new Set(['details', 'jobs'])
+
+/**
+ * A Runner for terminals and other CI systems: log lines to stdout,
+ * warnings and errors to stderr, outputs collected for the caller to print.
+ */
+export class TerminalRunner implements Runner {
+  /** Every output the run set, by name. */
+  readonly outputs: Record<string, string> = {}
+  private readonly out: (text: string) => void
+  private readonly err: (text: string) => void
+
+  constructor(private readonly options: TerminalOptions) {
+    this.out = options.stdout ?? ((t) => void process.stdout.write(t))
+    this.err = options.stderr ?? ((t) => void process.stderr.write(t))
+  }
+
+  private line(write: (text: string) => void, text: string): void {
+    write(`${asFlag(redact(text)).replace(CONTROL, '?')}\n`)
+  }
+
+  private log(text: string): void {
+    this.line(this.options.quiet ? this.err : this.out, text)
+  }
+
+  getInput(name: string): string {
+    return (this.options.inputs[name] ?? '').trim()
+  }
+
+  // Nothing to tell: redact() already knows the secrets run() remembered.
+  setSecret(): void {}
+
+  info(message: string): void {
+    this.log(message)
+  }
+
+  debug(message: string): void {
+    if (this.options.verbose) this.line(this.err, `debug: ${message}`)
+  }
+
+  warning(message: string, props: AnnotationProps = {}): void {
+    this.line(this.err, `warning: ${titled(message, props)}`)
+  }
+
+  error(message: string, props: AnnotationProps = {}): void {
+    this.line(this.err, `error: ${titled(message, props)}`)
+  }
+
+  startGroup(name: string): void {
+    this.log(`== ${name}`)
+  }
+
+  endGroup(): void {}
+
+  setOutput(name: string, value: string): void {
+    this.outputs[name] = redact(value)
+  }
+
+  // The markdown summary is for GitHub; terminals get writeText() instead.
+  writeSummary(): boolean {
+    return true
+  }
+
+  writeText(text: string): void {
+    for (const line of text.split('\n')) this.log(line)
+  }
+
+  setFailed(message: string): void {
+    process.exitCode = 1
+    this.error(message)
+  }
+
+  /** Prints the outputs as name=value lines, on stdout. */
+  printOutputs(): void {
+    for (const [name, value] of Object.entries(this.outputs))
+      this.line(this.out, `${name}=${value}`)
+  }
+
+  /** Prints the outputs as one JSON object on stdout, details and jobs nested. */
+  printJson(): void {
+    const values = Object.fromEntries(
+      Object.entries(this.outputs).map(([name, value]) => {
+        if (!JSON_OUTPUTS.has(name)) return [name, value]
+        try {
+          return [name, JSON.parse(value) as unknown]
+        } catch {
+          return [name, value]
+        }
+      })
+    )
+    this.out(`${JSON.stringify(values)}\n`)
+  }
+}
