@@ -397,8 +397,8 @@ describe('the v2 body parser', () => {
           completeTime: d.completeTime ?? undefined,
           details: d.details?.map((x) => ({
             ...x,
-            fileName: x.fileName ?? undefined,
-            state: x.state ?? undefined,
+            fileName: x.fileName ?? '',
+            state: x.state ?? '',
             reason: x.reason ?? undefined,
             completeTime: x.completeTime ?? undefined,
             fileSize: x.fileSize === undefined ? undefined : Number(x.fileSize),

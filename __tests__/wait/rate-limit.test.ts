@@ -2,22 +2,27 @@ import { RateLimiter } from '../../src/wait/rate-limit.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 
 describe('RateLimiter', () => {
-  it('lets at most 20 requests start in any one-second window', async () => {
+  it('spaces starts so no one-second window holds more than the limit', async () => {
     const clock = new FakeClock()
-    const limiter = new RateLimiter(clock, 20, 1000)
+    const limiter = new RateLimiter(clock, 18)
     const starts: number[] = []
-    await Promise.all(
-      Array.from({ length: 50 }, () =>
-        limiter.acquire().then(() => starts.push(clock.now()))
-      )
-    )
-    const t0 = starts[0]
-    expect(starts.filter((t) => t < t0 + 1000)).toHaveLength(20)
-    for (const t of starts) {
-      expect(
-        starts.filter((u) => u >= t && u < t + 1000).length
-      ).toBeLessThanOrEqual(20)
+    for (let i = 0; i < 60; i++) {
+      await limiter.acquire()
+      starts.push(clock.now())
     }
-    expect(starts.at(-1)! - t0).toBe(2000)
+    for (const t of starts) {
+      const inWindow = starts.filter((u) => u >= t && u <= t + 1000)
+      expect(inWindow.length).toBeLessThanOrEqual(19)
+    }
+    expect(starts[1] - starts[0]).toBeCloseTo(1000 / 18, 2)
+  })
+
+  it('does not delay a lone request', async () => {
+    const clock = new FakeClock()
+    const limiter = new RateLimiter(clock)
+    await limiter.acquire()
+    clock.advance(5000)
+    await limiter.acquire()
+    expect(clock.sleeps).toEqual([])
   })
 })

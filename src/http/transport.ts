@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { StringDecoder } from 'node:string_decoder'
 import type { Agent as HttpsAgent } from 'node:https'
 import {
   CancelledError,
@@ -114,7 +115,9 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
       )
     })
     req.on('response', (res) => {
-      const chunks: Buffer[] = []
+      // Decoded as it arrives: no second copy of a large body in memory.
+      const decoder = new StringDecoder('utf8')
+      let text = ''
       let size = 0
       res.on('data', (chunk: Buffer) => {
         size += chunk.length
@@ -129,14 +132,14 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
           req.destroy()
           return
         }
-        chunks.push(chunk)
+        text += decoder.write(chunk)
       })
       res.on('end', () => {
         finish(() =>
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8')
+            text: text + decoder.end()
           })
         )
       })

@@ -31,6 +31,8 @@ export function cap(text: string, max = MAX_TEXT): string {
  * brackets, so they read (and search) as the server wrote them.
  */
 export function escapeCell(text: string, max = MAX_TEXT): string {
+  // Most names need no escaping; skip the replace chain for them.
+  if (text.length <= max && !/[&<>|`\r\n]/.test(text)) return text
   return cap(text, max)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

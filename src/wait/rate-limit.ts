@@ -1,38 +1,29 @@
 import type { Clock } from '../clock.js'
 
 /**
- * Lets at most `limit` requests start in any window of `windowMs`. Zilliz
- * Cloud allows 20 requests per second per endpoint.
+ * Spaces request starts evenly, at most `perSecond` a second. Zilliz Cloud
+ * allows 20 requests per second per endpoint; starts are spread out rather
+ * than sent in bursts, because a burst released on the second mark lands
+ * beside the previous one at the server (connection set-up delays the first),
+ * and the server counts both in one second.
  */
 export class RateLimiter {
-  private readonly starts: number[] = []
-  private queue: Promise<void> = Promise.resolve()
+  private next = 0
+  private readonly gapMs: number
 
   constructor(
     private readonly clock: Clock,
-    private readonly limit = 20,
-    private readonly windowMs = 1000
-  ) {}
-
-  /** Resolves when a request may start. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    // Callers queue so the window is checked by one at a time, in order.
-    const turn = this.queue.then(() => this.wait(signal))
-    this.queue = turn.catch(() => undefined)
-    return turn
+    perSecond = 18
+  ) {
+    this.gapMs = 1000 / perSecond
   }
 
-  private async wait(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      if (signal?.aborted) return
-      const now = this.clock.now()
-      while (this.starts.length && now - this.starts[0] >= this.windowMs)
-        this.starts.shift()
-      if (this.starts.length < this.limit) {
-        this.starts.push(now)
-        return
-      }
-      await this.clock.sleep(this.starts[0] + this.windowMs - now, signal)
-    }
+  /** Resolves when a request may start. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const now = this.clock.now()
+    // Reserve a slot before waiting, so concurrent callers queue in order.
+    const at = Math.max(now, this.next)
+    this.next = at + this.gapMs
+    if (at > now) await this.clock.sleep(at - now, signal)
   }
 }
