@@ -15,6 +15,7 @@ import {
   type SimulatorOptions
 } from '../simulator/server.js'
 import { runAction, type ActionRun } from './helpers/action.js'
+import { pipes, tables } from './helpers/markdown.js'
 
 const JOB = '463071155436633601'
 const KEY = 'sk-fault-9f8e7d6c5b4a'
@@ -476,23 +477,3 @@ describe('text from the server that tries to run workflow commands', () => {
       }
     ))
 })
-
-/** The markdown tables of a summary: runs of lines starting with `|`. */
-function tables(markdown: string): string[][] {
-  const found: string[][] = []
-  let current: string[] = []
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('|')) current.push(line)
-    else if (current.length) {
-      found.push(current)
-      current = []
-    }
-  }
-  if (current.length) found.push(current)
-  return found
-}
-
-/** Cell separators of a table line: every `|` not escaped with `\`. */
-function pipes(line: string): number {
-  return (line.match(/(?<!\\)\|/g) ?? []).length
-}

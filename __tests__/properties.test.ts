@@ -32,6 +32,7 @@ import { verdict, worstOutcome, type Outcome } from '../src/wait/verdict.js'
 import { waitForJob, type JobResult } from '../src/wait/wait-for-jobs.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { FakeImportApi } from './helpers/fake-import-api.js'
+import { pipes, tables } from './helpers/markdown.js'
 
 const CUT_MARK = '… (cut)'
 
@@ -553,24 +554,6 @@ describe('the v2 body parser', () => {
 // ---------------------------------------------------------------------------
 // The summary.
 // ---------------------------------------------------------------------------
-
-/** The markdown tables of a summary: runs of lines starting with `|`. */
-function tables(markdown: string): string[][] {
-  const found: string[][] = []
-  let current: string[] = []
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('|')) current.push(line)
-    else if (current.length) {
-      found.push(current)
-      current = []
-    }
-  }
-  if (current.length) found.push(current)
-  return found
-}
-
-/** Cell separators of a table line: every `|` not escaped with `\`. */
-const pipes = (line: string) => (line.match(/(?<!\\)\|/g) ?? []).length
 
 /** What is wrong with a rendered summary; [] when nothing is. */
 function summaryProblems(markdown: string): string[] {

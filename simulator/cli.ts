@@ -3,11 +3,10 @@
  *
  *   node <bundle> --scenario demo --port 8080 [--flavour milvus] [--api-key K]
  */
-import { realpathSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { fileURLToPath } from 'node:url'
 import { scenarioNotes, scenarios } from './scenarios.js'
 import { startSimulator, type Flavour, type Simulator } from './server.js'
+import { isMain } from './is-main.js'
 
 const FLAVOURS: Flavour[] = ['milvus', 'zilliz', 'v1']
 
@@ -139,18 +138,7 @@ export async function main(
 }
 
 // Run only when executed (node dist/simulator/index.js), not when imported.
-function isMain(): boolean {
-  try {
-    return (
-      realpathSync(process.argv[1] ?? '') ===
-      realpathSync(fileURLToPath(import.meta.url))
-    )
-  } catch {
-    return false
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -9,7 +9,6 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
-  realpathSync,
   rmSync,
   writeFileSync
 } from 'node:fs'
@@ -25,6 +24,7 @@ import {
   scenarios
 } from './scenarios.js'
 import { startSimulator } from './server.js'
+import { isMain } from './is-main.js'
 
 /** The API key the demo's simulator requires and the action is given. */
 export const DEMO_API_KEY = 'demo-secret-key'
@@ -797,18 +797,7 @@ function runAction(
 }
 
 // Run only when executed (node dist/demo/index.js), not when imported.
-function isMain(): boolean {
-  try {
-    return (
-      realpathSync(process.argv[1] ?? '') ===
-      realpathSync(fileURLToPath(import.meta.url))
-    )
-  } catch {
-    return false
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   runDemo(process.argv.slice(2), {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),

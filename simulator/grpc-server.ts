@@ -10,8 +10,7 @@
  * list, collection and files in infos).
  */
 import * as grpc from '@grpc/grpc-js'
-import { fromJSON } from '@grpc/proto-loader'
-import protoJson from '@zilliz/milvus2-sdk-node/dist/milvus/proto-json/milvus.js'
+import { milvusPackage } from '../src/clients/milvus-proto.js'
 
 /** One scripted import task. */
 export interface GrpcTaskScript {
@@ -61,15 +60,6 @@ export interface GrpcSimulator {
   close(): Promise<void>
 }
 
-// The SDK's loader options (milvus/grpc/GrpcClient.ts LOADER_OPTIONS).
-const LOADER_OPTIONS = {
-  keepCase: true,
-  longs: String,
-  enums: String,
-  defaults: true,
-  oneofs: true
-}
-
 type Unary = (
   call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>,
   callback: grpc.sendUnaryData<unknown>
@@ -105,17 +95,7 @@ let services: { milvus: ServiceCtor; telemetry: ServiceCtor } | undefined
 /** Loads the SDK's proto JSON once; it is large (600 kB). */
 function loadServices(): { milvus: ServiceCtor; telemetry: ServiceCtor } {
   if (services) return services
-  // Node hands an ESM importer the CommonJS module.exports ({ default: json });
-  // bundlers such as ncc hand over exports.default (the json itself).
-  const mod = protoJson as unknown as { nested?: object; default?: object }
-  const json = (mod.nested ? mod : mod.default) as Parameters<
-    typeof fromJSON
-  >[0]
-  const definition = fromJSON(json, LOADER_OPTIONS)
-  const root = grpc.loadPackageDefinition(definition) as unknown as {
-    milvus: { proto: { milvus: Record<string, ServiceCtor> } }
-  }
-  const pkg = root.milvus.proto.milvus
+  const pkg = milvusPackage()
   services = {
     milvus: pkg.MilvusService,
     telemetry: pkg.ClientTelemetryService

@@ -4,6 +4,7 @@ import { run } from './main.js'
 import { renderTextSummary } from './report/text-summary.js'
 import { TerminalRunner } from './runner/terminal.js'
 import { VERSION } from './version.js'
+import { abortOnSignals } from './signals.js'
 
 const NAME = 'wait-for-milvus-import'
 
@@ -212,18 +213,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     verbose,
     quiet: json
   })
-  // Ctrl-C stops the wait and reports what is known; the import goes on.
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (!controller.signal.aborted) controller.abort(signal)
-    setTimeout(() => process.exit(process.exitCode || 1), 1500).unref()
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
 
   const result = await run({
     runner,
-    signal: controller.signal,
+    // Ctrl-C stops the wait and reports what is known; the import goes on.
+    signal: abortOnSignals(),
     // Printed before the verdict, so the last line says how it ended.
     onResult: async (r) => {
       if (!json) {

@@ -9,8 +9,6 @@
  * out of the main bundle.
  */
 import * as grpc from '@grpc/grpc-js'
-import { fromJSON } from '@grpc/proto-loader'
-import protoJson from '@zilliz/milvus2-sdk-node/dist/milvus/proto-json/milvus.js'
 import { z } from 'zod'
 import {
   ActionError,
@@ -23,6 +21,7 @@ import {
 import { safeLogText } from '../runner/escape.js'
 import { redact } from '../secrets.js'
 import { apiCodeError } from './codes.js'
+import { milvusPackage } from './milvus-proto.js'
 import type {
   CallOptions,
   FileProgress,
@@ -49,16 +48,6 @@ const DEFAULT_PORTS: Record<string, string> = {
 }
 const INT64_MAX = 2n ** 63n - 1n
 
-// The SDK's loader options (milvus/grpc/GrpcClient.ts LOADER_OPTIONS): int64
-// fields decode as decimal strings, enums as names.
-const LOADER_OPTIONS = {
-  keepCase: true,
-  longs: String,
-  enums: String,
-  defaults: true,
-  oneofs: true
-}
-
 // The SDK's channel options (milvus/grpc/BaseClient.ts), minus its retries:
 // retrying belongs to the poller alone.
 const CHANNEL_OPTIONS: grpc.ChannelOptions = {
@@ -84,20 +73,7 @@ let serviceCtor: grpc.ServiceClientConstructor | undefined
 /** Builds the MilvusService client class from the SDK's proto JSON, once. */
 function milvusService(): grpc.ServiceClientConstructor {
   if (!serviceCtor) {
-    // Node hands an ESM importer the CommonJS module.exports ({ default:
-    // json }); bundlers such as ncc hand over exports.default (the json).
-    const mod = protoJson as unknown as { nested?: object; default?: object }
-    const json = (mod.nested ? mod : mod.default) as Parameters<
-      typeof fromJSON
-    >[0]
-    const root = grpc.loadPackageDefinition(
-      fromJSON(json, LOADER_OPTIONS)
-    ) as unknown as {
-      milvus: {
-        proto: { milvus: { MilvusService: grpc.ServiceClientConstructor } }
-      }
-    }
-    serviceCtor = root.milvus.proto.milvus.MilvusService
+    serviceCtor = milvusPackage().MilvusService
   }
   return serviceCtor
 }

@@ -15,6 +15,7 @@ import { v2JobStatus } from './states.js'
 import {
   clampProgress,
   count,
+  Envelope,
   displayFileName,
   jobIdField,
   optionalString
@@ -65,12 +66,6 @@ const Job = z.looseObject({
   reason: optionalString,
   completeTime: optionalString,
   details: z.array(Detail).nullish()
-})
-
-const Envelope = z.looseObject({
-  code: z.number(),
-  message: optionalString,
-  data: z.unknown().optional()
 })
 
 const ListData = z.looseObject({

@@ -14,6 +14,16 @@ export const optionalString = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? undefined : v))
 
+/**
+ * Every REST answer: a code, a message on errors, and the data. Success is
+ * code 0 on v2 and 200 on v1; each client checks its own.
+ */
+export const Envelope = z.looseObject({
+  code: z.number(),
+  message: optionalString,
+  data: z.unknown().optional()
+})
+
 /** A job ID the server may send as a string or (wrongly) as a number. */
 export const jobIdField = z.union([z.string(), z.number()]).transform(String)
 

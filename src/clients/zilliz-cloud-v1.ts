@@ -12,7 +12,13 @@ import type {
   ListQuery
 } from './job.js'
 import { v1ListState } from './states.js'
-import { clampProgress, count, jobIdField, optionalString } from './wire.js'
+import {
+  clampProgress,
+  count,
+  Envelope,
+  jobIdField,
+  optionalString
+} from './wire.js'
 
 /** Settings of the legacy v1 client. */
 export interface V1Config {
@@ -37,12 +43,6 @@ const Job = Detail.extend({
   jobId: jobIdField.optional(),
   collectionName: optionalString,
   details: z.array(Detail).nullish()
-})
-
-const Envelope = z.looseObject({
-  code: z.number(),
-  message: optionalString,
-  data: z.unknown().optional()
 })
 
 const Task = z.looseObject({

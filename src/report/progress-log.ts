@@ -14,10 +14,13 @@ export function progressLine(job: ImportJob): string {
   const parts = [
     `${safeLogText(job.jobId, 100)} ${safeLogText(job.state, 60)} ${job.progress}%`
   ]
-  if (job.importedRows !== undefined || job.totalRows !== undefined) {
+  // Milvus reports 0/0 rows until its import tasks exist; that says nothing.
+  if (job.totalRows) {
     parts.push(
       `${formatRows(job.importedRows)}/${formatRows(job.totalRows)} rows`
     )
+  } else if (job.importedRows) {
+    parts.push(`${formatRows(job.importedRows)} rows`)
   }
   if (job.files.length) {
     const done = job.files.filter((f) => f.state === 'Completed').length

@@ -9,13 +9,7 @@ import {
   formatRowPair,
   formatRows
 } from './format.js'
-import {
-  isFailedFile,
-  lowestProgress,
-  sumOf,
-  worstJob,
-  type RunResult
-} from './result.js'
+import { isFailedFile, overviewFacts, type RunResult } from './result.js'
 
 // GitHub drops a step summary over 1 MiB whole; stay well under it.
 export const SUMMARY_BUDGET_BYTES = 900 * 1024
@@ -109,41 +103,15 @@ function fileTable(job: JobResult, out: Budget, reserve: number): void {
 }
 
 function overview(result: RunResult, out: Budget): void {
-  const jobs = result.jobs
-  const worst = worstJob(jobs)
-  const job = worst?.job
-  const collections = [
-    ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))
-  ] as string[]
-  const lines: [string, string][] = [
-    ['Result', OUTCOME_LABEL[result.outcome]],
-    ['State', escapeCell(job?.state ?? '—')],
-    ['Progress', formatPercent(jobs.length ? lowestProgress(jobs) : undefined)],
-    [
-      'Rows (imported / total)',
-      formatRowPair(
-        sumOf(jobs, (j) => j.job?.importedRows),
-        sumOf(jobs, (j) => j.job?.totalRows)
-      )
-    ],
-    [
-      'Collection',
-      collections.length ? escapeCell(collections.join(', ')) : '—'
-    ],
-    [
-      jobs.length > 1 ? 'Jobs' : 'Job',
-      jobs.length ? jobs.map((j) => escapeCell(j.jobId)).join(', ') : '—'
-    ],
-    ['Elapsed', formatDuration(result.elapsedMs)]
-  ]
-  if (result.apiName) lines.push(['API', escapeCell(result.apiName)])
-  if (result.reason) lines.push(['Reason', escapeCell(result.reason)])
-  out.add(
-    row(['', '']) +
-      row(['---', '---']) +
-      lines.map(([k, v]) => row([`**${k}**`, v])).join('') +
-      '\n'
+  const lines = overviewFacts(result, formatDuration).map(({ label, value }) =>
+    row([
+      `**${label === 'Rows' ? 'Rows (imported / total)' : label}**`,
+      label === 'Result'
+        ? OUTCOME_LABEL[result.outcome]
+        : escapeCell(value, label === 'Jobs' ? 20_000 : undefined)
+    ])
   )
+  out.add(row(['', '']) + row(['---', '---']) + lines.join('') + '\n')
 }
 
 function jobsTable(result: RunResult, out: Budget): void {

@@ -3,13 +3,7 @@ import { formatDuration } from '../duration.js'
 import { safeLogText } from '../runner/escape.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { formatPercent, formatRowPair, formatRows } from './format.js'
-import {
-  isFailedFile,
-  lowestProgress,
-  sumOf,
-  worstJob,
-  type RunResult
-} from './result.js'
+import { isFailedFile, overviewFacts, type RunResult } from './result.js'
 
 /** File rows shown in all before "…and N more files". */
 export const MAX_TEXT_FILE_ROWS = 50
@@ -60,36 +54,12 @@ function failedFirst(files: FileProgress[]): FileProgress[] {
 
 /** The overall lines: Result, State, Progress and so on. */
 function overview(result: RunResult): string[] {
-  const jobs = result.jobs
-  const job = worstJob(jobs)?.job
-  const collections = [
-    ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))
-  ] as string[]
-  const lines: [string, string][] = [
-    ['Result', result.outcome],
-    ['State', job ? safeLogText(job.state, 60) : '—'],
-    ['Progress', formatPercent(jobs.length ? lowestProgress(jobs) : undefined)],
-    [
-      'Rows',
-      formatRowPair(
-        sumOf(jobs, (j) => j.job?.importedRows),
-        sumOf(jobs, (j) => j.job?.totalRows)
-      )
-    ],
-    [
-      'Collection',
-      collections.length ? safeLogText(collections.join(', '), 300) : '—'
-    ],
-    [
-      jobs.length > 1 ? 'Jobs' : 'Job',
-      jobs.length ? safeLogText(jobs.map((j) => j.jobId).join(', '), 2000) : '—'
-    ],
-    ['Elapsed', formatDuration(result.elapsedMs)]
-  ]
-  if (result.apiName) lines.push(['API', safeLogText(result.apiName, 100)])
-  if (result.reason) lines.push(['Reason', safeLogText(result.reason, 4000)])
-  const pad = Math.max(...lines.map(([k]) => k.length)) + 2
-  return lines.map(([k, v]) => `${k.padEnd(pad)}${v}`)
+  const facts = overviewFacts(result, formatDuration)
+  const pad = Math.max(...facts.map((f) => f.label.length)) + 2
+  return facts.map(
+    ({ label, value, remote }) =>
+      `${label.padEnd(pad)}${remote ? safeLogText(value, 4000) : value}`
+  )
 }
 
 /** One job's file table, using up to `room` rows; returns rows used. */
