@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MalformedResponseError } from '../errors.js'
-import { send } from '../http/transport.js'
-import { codeError, readJson, validate } from '../http/parse.js'
+import { send, type HttpResponse } from '../http/transport.js'
+import { codeError, readJson, tryJson, validate } from '../http/parse.js'
 import { USER_AGENT } from '../version.js'
 import type {
   CallOptions,
@@ -92,8 +92,11 @@ const MAX_PAGES = 50
 export class RestV2Api implements ImportApi {
   readonly name: string
   readonly endpointKey: string
-  // Milvus before 2.4.13 has only /get_progress; remembered after one 404.
-  private progressPath = 'describe'
+  // /describe is the current name (Milvus 2.4.13+, and an alias on Zilliz
+  // Cloud). Older Milvus has only /get_progress; Zilliz Cloud documents
+  // /getProgress. On a 404 the next name is tried, and the one that answers
+  // is kept for later polls.
+  private progressPaths = ['describe', 'get_progress', 'getProgress']
 
   constructor(private readonly config: RestV2Config) {
     const url = new URL(config.endpoint)
@@ -148,12 +151,12 @@ export class RestV2Api implements ImportApi {
   async getJob(jobId: string, options: CallOptions): Promise<ImportJob> {
     const body: Record<string, unknown> = { jobId }
     if (this.config.clusterId) body.clusterId = this.config.clusterId
-    let res = await this.post(this.progressPath, body, options)
-    if (res.status === 404 && this.progressPath === 'describe') {
-      this.progressPath = 'get_progress'
-      res = await this.post(this.progressPath, body, options)
+    let res = await this.post(this.progressPaths[0], body, options)
+    while (isRouteMiss(res) && this.progressPaths.length > 1) {
+      this.progressPaths.shift()
+      res = await this.post(this.progressPaths[0], body, options)
     }
-    const what = `${this.name} /${this.progressPath}`
+    const what = `${this.name} /${this.progressPaths[0]}`
     const context = { api: this.name, jobId }
     const data = validate(
       Job,
@@ -200,6 +203,16 @@ export class RestV2Api implements ImportApi {
     }
     return found
   }
+}
+
+/**
+ * A 404 whose body carries no API code: the server has no such route (gin's
+ * "404 page not found"), as opposed to an API error sent with HTTP 404.
+ */
+function isRouteMiss(res: HttpResponse): boolean {
+  if (res.status !== 404) return false
+  const body = tryJson(res.text)
+  return !(body && typeof body === 'object' && 'code' in body)
 }
 
 /** Maps a v2 describe body to the normalised job. */

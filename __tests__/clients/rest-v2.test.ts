@@ -1,0 +1,82 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { RestV2Api } from '../../src/clients/rest-v2.js'
+import { JobNotFoundError } from '../../src/errors.js'
+import { closeConnections } from '../../src/http/transport.js'
+
+const COMPLETED = JSON.stringify({
+  code: 0,
+  data: {
+    jobId: 'job-1',
+    collectionName: 'c',
+    fileName: 'a.json',
+    state: 'Completed',
+    progress: 100,
+    completeTime: '2024-04-01T06:17:55Z',
+    reason: '',
+    totalRows: 10,
+    details: []
+  }
+})
+
+/** A server that routes only the given paths; every other path is gin's 404. */
+async function serve(routes: Record<string, () => [number, string]>) {
+  const paths: string[] = []
+  const server = http.createServer((req, res) => {
+    paths.push(req.url ?? '')
+    req.resume()
+    const route = routes[req.url ?? '']
+    const [status, body] = route ? route() : [404, '404 page not found']
+    res.writeHead(status, {
+      'content-type': route ? 'application/json' : 'text/plain'
+    })
+    res.end(body)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return {
+    paths,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r()))
+  }
+}
+
+afterEach(() => closeConnections())
+
+describe('RestV2Api progress route', () => {
+  it('falls back from /describe to /get_progress to /getProgress on route misses, and keeps the one that answers', async () => {
+    const srv = await serve({
+      '/v2/vectordb/jobs/import/getProgress': () => [200, COMPLETED]
+    })
+    const api = new RestV2Api({ endpoint: srv.url, clusterId: 'in03-x' })
+    const job = await api.getJob('job-1', { timeoutMs: 2000 })
+    await api.getJob('job-1', { timeoutMs: 2000 })
+    expect(job).toMatchObject({
+      state: 'Completed',
+      status: 'completed',
+      importedRows: 10
+    })
+    expect(srv.paths.map((p) => p.split('/').pop())).toEqual([
+      'describe',
+      'get_progress',
+      'getProgress',
+      'getProgress'
+    ])
+    await srv.close()
+  })
+
+  it('does not fall back on an API error sent with HTTP 404', async () => {
+    const srv = await serve({
+      '/v2/vectordb/jobs/import/describe': () => [
+        404,
+        '{"code":2100,"message":"import job does not exist, jobID=5: importing data failed"}'
+      ]
+    })
+    const api = new RestV2Api({ endpoint: srv.url })
+    await expect(api.getJob('5', { timeoutMs: 2000 })).rejects.toThrow(
+      JobNotFoundError
+    )
+    expect(srv.paths).toHaveLength(1)
+    await srv.close()
+  })
+})
