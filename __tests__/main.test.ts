@@ -2,6 +2,7 @@
  * The bundled action (dist/index.js), run as the GitHub runner runs it,
  * against the import simulator over real HTTP on 127.0.0.1.
  */
+import { tmpdir } from 'node:os'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { errorLines, runAction } from './helpers/action.js'
 
@@ -268,6 +269,35 @@ describe('the bundled action on Milvus REST v2', () => {
     expect(run.outputs.outcome).toBe('error')
     expect(sim.requests).toHaveLength(0)
     expect(run.stderr).toBe('')
+  })
+})
+
+describe('without GITHUB_STEP_SUMMARY', () => {
+  it('warns and still passes a Completed import', async () => {
+    sim = await startSimulator({ jobs: [{ jobId: JOB }] })
+    const run = await runAction(inputs({ 'api-key': '' }), {
+      env: { GITHUB_STEP_SUMMARY: undefined }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('success')
+    expect(run.stdout).toContain(
+      '::warning::GITHUB_STEP_SUMMARY is not set, so no job summary was written.'
+    )
+  })
+})
+
+describe('an unexpected failure', () => {
+  it('ends in one error line, never a stack trace or a pass', async () => {
+    sim = await startSimulator({ jobs: [{ jobId: JOB }] })
+    // GITHUB_OUTPUT pointing at a directory makes every output write throw.
+    const run = await runAction(inputs({ 'api-key': '' }), {
+      env: { GITHUB_OUTPUT: tmpdir() }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/^::error::Unexpected error: EISDIR/)
+    ])
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
   })
 })
 

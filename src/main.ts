@@ -124,6 +124,21 @@ async function jobIdsToWaitFor(
 /** Waits for the import job(s) named by the inputs and reports the result. */
 export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
   const runner = deps.runner ?? new GitHubRunner()
+  try {
+    return await waitAndReport(runner, deps)
+  } catch (error) {
+    // A bug or a broken runner file, not an import result: one line, and the
+    // stack only in the debug log. Never a pass.
+    runner.debug(error instanceof Error ? (error.stack ?? '') : String(error))
+    runner.setFailed(redact(`Unexpected error: ${errorMessage(error)}`))
+    return undefined
+  }
+}
+
+async function waitAndReport(
+  runner: Runner,
+  deps: RunDeps
+): Promise<RunResult | undefined> {
   const clock = deps.clock ?? realClock
   const startedAt = clock.now()
   let config: Config

@@ -25,7 +25,7 @@ async function serve(routes: Record<string, () => [number, string]>) {
   const server = http.createServer((req, res) => {
     paths.push(req.url ?? '')
     req.resume()
-    const route = routes[req.url ?? '']
+    const route = routes[req.url ?? ''] as (() => [number, string]) | undefined
     const [status, body] = route ? route() : [404, '404 page not found']
     res.writeHead(status, {
       'content-type': route ? 'application/json' : 'text/plain'

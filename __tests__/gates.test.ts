@@ -1,0 +1,101 @@
+/**
+ * The data gates (min-rows, expected-rows, allow-partial), on the bundled
+ * action against the simulator.
+ */
+import { checkGates } from '../src/gates.js'
+import { startSimulator, type Simulator } from '../simulator/server.js'
+import { errorLines, runAction } from './helpers/action.js'
+import { job } from './helpers/fake-import-api.js'
+
+let sim: Simulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+const completedJob = (rows: number) => ({
+  jobId: '7',
+  files: [{ name: 'data/1.parquet', rows }]
+})
+
+describe('data gates on the bundled action', () => {
+  it('fails a Completed import short of expected-rows', async () => {
+    sim = await startSimulator({ jobs: [completedJob(9_800)] })
+    const run = await runAction({
+      endpoint: sim.url,
+      'job-id': '7',
+      'expected-rows': '10,000'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({
+      outcome: 'failed',
+      state: 'Completed',
+      importedRows: '9800'
+    })
+    expect(errorLines(run)).toEqual([
+      '::error::Imported 9,800 rows, expected 10,000 (expected-rows).'
+    ])
+    expect(run.summary).toContain('## ❌ Milvus import failed')
+  })
+
+  it('fails below min-rows and passes at it', async () => {
+    sim = await startSimulator({ jobs: [completedJob(500)] })
+    const short = await runAction({
+      endpoint: sim.url,
+      'job-id': '7',
+      'min-rows': '501'
+    })
+    expect(short.exitCode).toBe(1)
+    expect(errorLines(short)).toEqual([
+      '::error::Imported 500 rows, expected at least 501 (min-rows).'
+    ])
+    const enough = await runAction({
+      endpoint: sim.url,
+      'job-id': '7',
+      'min-rows': '500'
+    })
+    expect(enough.exitCode).toBe(0)
+    expect(enough.outputs.outcome).toBe('success')
+  })
+})
+
+describe('checkGates', () => {
+  const completed = (
+    files: { fileName: string; state: string; reason?: string }[]
+  ) => [
+    {
+      jobId: '7',
+      outcome: 'success' as const,
+      polls: 1,
+      job: job('Completed', 100, {
+        jobId: '7',
+        importedRows: 10,
+        totalRows: 10,
+        files
+      })
+    }
+  ]
+
+  it('fails a Completed job with failed files unless allow-partial', () => {
+    const jobs = completed([
+      { fileName: 'a', state: 'Completed' },
+      { fileName: 'b', state: 'Failed', reason: 'bad' }
+    ])
+    expect(checkGates({ allowPartial: false }, jobs)).toBe(
+      'Import job 7 completed, but 1 of its files failed. Fix the files, or set allow-partial: true to accept a partial import.'
+    )
+    expect(checkGates({ allowPartial: true }, jobs)).toBeUndefined()
+  })
+
+  it('cannot check rows the server did not report, and says so', () => {
+    const jobs = completed([])
+    jobs[0].job.importedRows = undefined as unknown as number
+    expect(checkGates({ allowPartial: false, minRows: 1 }, jobs)).toMatch(
+      /did not report imported rows/
+    )
+  })
+
+  it('passes when no gate is set', () => {
+    expect(checkGates({ allowPartial: false }, completed([]))).toBeUndefined()
+  })
+})
