@@ -170,12 +170,7 @@ async function waitAndReport(
     runner.info(
       `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${api.name} (${new URL(config.endpoint).host}), every ${formatDuration(config.pollIntervalMs)}, for up to ${formatDuration(config.timeoutMs)}.`
     )
-    const log = new ProgressLog(runner, clock, startedAt)
-    runner.startGroup(
-      ids.length > 1
-        ? `Polling ${ids.length} import jobs`
-        : `Import job ${ids[0]}`
-    )
+    const log = new ProgressLog(runner, clock, startedAt, ids)
     try {
       jobs = await waitForJobs(api, ids, {
         clock,
@@ -184,13 +179,15 @@ async function waitAndReport(
         signal: deps.signal,
         limiter: new RateLimiter(clock),
         onPoll: (job) => log.poll(job),
+        onEnd: (result) => log.end(result),
         onRetry: (jobId, error, delayMs) =>
-          runner.info(
-            `${jobId}: ${safeLogText(errorMessage(error))} Retrying in ${formatDuration(delayMs)}.`
+          log.retry(
+            jobId,
+            `${errorMessage(error)} Retrying in ${formatDuration(delayMs)}.`
           )
       })
     } finally {
-      runner.endGroup()
+      log.finish()
     }
   } catch (error) {
     if (deps.signal?.aborted) fatal = 'cancelled'

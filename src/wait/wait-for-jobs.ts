@@ -35,6 +35,8 @@ export interface WaitOptions {
   random?: () => number
   /** Called after every successful poll. */
   onPoll?: (job: ImportJob) => void
+  /** Called when a job's wait ends, whatever the outcome. */
+  onEnd?: (result: JobResult) => void
   /** Called before each retry of a transient failure. */
   onRetry?: (jobId: string, error: ActionError, delayMs: number) => void
 }
@@ -144,5 +146,11 @@ export async function waitForJobs(
   jobIds: string[],
   options: WaitOptions
 ): Promise<JobResult[]> {
-  return Promise.all(jobIds.map((id) => waitForJob(api, id, options)))
+  return Promise.all(
+    jobIds.map(async (id) => {
+      const result = await waitForJob(api, id, options)
+      options.onEnd?.(result)
+      return result
+    })
+  )
 }
