@@ -26,6 +26,13 @@ describe('newestFirst', () => {
     ]).map((j) => j.jobId)
     expect(ids).toEqual(['463071155436633699', '463071155436633601', '9'])
   })
+  it('orders by createTime when every record has one', () => {
+    const ids = newestFirst([
+      { ...listing('job-a'), createTime: '2026-01-05T10:00:00Z' },
+      { ...listing('job-b'), createTime: '2026-01-05T11:00:00Z' }
+    ]).map((j) => j.jobId)
+    expect(ids).toEqual(['job-b', 'job-a'])
+  })
   it('keeps the server order for opaque IDs', () => {
     const ids = newestFirst([listing('job-b'), listing('job-a')]).map(
       (j) => j.jobId

@@ -58,6 +58,8 @@ export interface JobListing {
   state: string
   status: JobStatus
   progress?: number
+  /** When the job was created, if the list says (Milvus 2.6+ style). */
+  createTime?: string
 }
 
 /** What a list call filters on. */

@@ -76,7 +76,8 @@ const ListData = z.looseObject({
         collectionName: optionalString,
         state: z.string(),
         progress: count.optional(),
-        reason: optionalString
+        reason: optionalString,
+        createTime: optionalString
       })
     )
     .nullish(),
@@ -194,7 +195,8 @@ export class RestV2Api implements ImportApi {
           collectionName: r.collectionName,
           state: r.state,
           status: v2JobStatus(r.state),
-          progress: r.progress
+          progress: r.progress,
+          createTime: r.createTime
         })
       }
       const paged = data.count !== undefined && data.pageSize !== undefined

@@ -11,12 +11,17 @@ export interface FoundJobs {
 
 const isNumeric = (id: string) => /^\d+$/.test(id)
 
+const created = (j: JobListing) => Date.parse(j.createTime ?? '')
+
 /**
- * Orders listed jobs newest first. Milvus job IDs are int64 that grow over
- * time, so the largest is the newest. Opaque IDs (Zilliz Cloud job-...) cannot
- * be compared, so the server's own list order is kept.
+ * Orders listed jobs newest first: by createTime when every record has one;
+ * else by ID when all are Milvus int64 IDs, which grow over time; else, for
+ * opaque IDs (Zilliz Cloud job-...), in the server's own list order.
  */
 export function newestFirst(jobs: JobListing[]): JobListing[] {
+  if (jobs.length && jobs.every((j) => !Number.isNaN(created(j)))) {
+    return [...jobs].sort((a, b) => created(b) - created(a))
+  }
   if (jobs.length && jobs.every((j) => isNumeric(j.jobId))) {
     return [...jobs].sort((a, b) => {
       const x = BigInt(a.jobId)
