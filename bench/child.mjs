@@ -108,9 +108,11 @@ async function pollMemory(url, expectedPolls) {
     info() {},
     warning() {},
     debug() {},
-    error() {}
+    error() {},
+    startGroup() {},
+    endGroup() {}
   }
-  const log = new harness.ProgressLog(quiet, clock, clock.now())
+  const log = new harness.ProgressLog(quiet, clock, clock.now(), [JOB_ID])
   const api = new harness.RestV2Api({ endpoint: url })
   const rss = []
   const marks = {}
