@@ -455,7 +455,7 @@ describe('text from the server that tries to run workflow commands', () => {
         expect(run.stdout).not.toContain('##[')
         // The failed file is still annotated, with the text made inert.
         expect(
-          lines.filter((l) => l.startsWith('::error title=')).length
+          lines.filter((l) => l.startsWith('::warning title=')).length
         ).toBeGreaterThanOrEqual(1)
         expect(lines.some((l) => l.includes('pwned'))).toBe(true)
 

@@ -240,7 +240,7 @@ async function waitAndReport(
       runner.warning(`Could not write the job summary: ${errorMessage(error)}`)
     }
   }
-  annotateFailedFiles(runner, jobs, outcome === 'success' ? 'warning' : 'error')
+  annotateFailedFiles(runner, jobs)
   if (config.commentOnPr)
     await commentOnPullRequest(runner, result, config.githubToken)
   if (deps.onResult) {
