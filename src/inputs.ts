@@ -173,7 +173,7 @@ const InputSchema = z
         `Input "api" must be auto, v2, v1 or grpc (got "${String(issue.input)}").`
     }),
     'db-name': optionalText,
-    timeout: duration('timeout', '90s, 15m, 2h or 1h30m'),
+    timeout: duration('timeout', '90s, 15m, 2h or 1h30m', 1000),
     'poll-interval': duration(
       'poll-interval',
       '10s or 1m (at least 1s)',

@@ -180,3 +180,27 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(undefined)).toBeUndefined()
   })
 })
+
+describe('readJson on a 4xx with an unknown code', () => {
+  it('is permanent: retrying a rejected request cannot help', () => {
+    let caught: unknown
+    try {
+      readJson(
+        {
+          status: 400,
+          text: '{"code":404,"message":"route gone"}',
+          headers: {}
+        },
+        'describe',
+        context
+      )
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(ApiError)
+    expect((caught as ApiError).transient).toBe(false)
+    expect((caught as Error).message).toContain(
+      'answered code 404 (HTTP 400): route gone'
+    )
+  })
+})

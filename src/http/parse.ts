@@ -83,12 +83,17 @@ export function readJson(
   }
   if (res.status !== 200) {
     if (typeof coded?.code === 'number' && coded.code !== 0) {
-      throw apiCodeError(
+      const error = apiCodeError(
         coded.code,
         String(coded.message ?? ''),
         context,
         res.status
       )
+      // An unknown code may be worth retrying on HTTP 200, but a 4xx status
+      // says the request itself is wrong: retrying cannot help.
+      throw error.transient
+        ? new ApiError(error.message, coded.code, res.status)
+        : error
     }
     throw new ApiError(
       `${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`,
