@@ -103,6 +103,18 @@ describe('parseInputs', () => {
   })
 })
 
+describe('gRPC endpoints', () => {
+  it('takes host:port as grpc:// with api: grpc', () => {
+    const config = parseInputs({
+      ...base,
+      api: 'grpc',
+      endpoint: 'milvus:19530'
+    })
+    expect(config.endpoint).toBe('grpc://milvus:19530')
+    expect(config.api).toBe('grpc')
+  })
+})
+
 describe('resolveApi', () => {
   it.each([
     ['https://api.cloud.zilliz.com', 'v2'],

@@ -246,6 +246,12 @@ export function parseInputs(
       return [name, value ? value : DEFAULTS[name]]
     })
   )
+  // gRPC users often write host:port, as the SDKs take it.
+  if (
+    values.api === 'grpc' &&
+    !/^[a-z][a-z0-9+.-]*:\/\//i.test(values.endpoint ?? '')
+  )
+    values.endpoint = `grpc://${values.endpoint}`
   const parsed = InputSchema.safeParse(values)
   if (!parsed.success) {
     throw new InputError(parsed.error.issues[0]?.message ?? 'Invalid inputs.')

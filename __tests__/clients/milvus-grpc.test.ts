@@ -383,7 +383,7 @@ describe('connection', () => {
     )
   })
 
-  it.each([['http://127.0.0.1:19530'], ['127.0.0.1:19530'], ['grpc://']])(
+  it.each([['ftp://127.0.0.1:19530'], ['127.0.0.1:19530'], ['grpc://']])(
     'rejects the endpoint %s',
     async (address) => {
       const error = await rejection(createGrpcApi({ address }))
@@ -391,6 +391,15 @@ describe('connection', () => {
       expect(error.message).toContain('must look like grpc://host:19530')
     }
   )
+
+  it('takes http(s):// as the same port in plain text or TLS (Milvus shares it)', async () => {
+    const plain = await createGrpcApi({ address: 'http://milvus:19530' })
+    const tls = await createGrpcApi({ address: 'https://in03-abc.cloud' })
+    expect([plain.endpointKey, tls.endpointKey]).toEqual([
+      'milvus:19530',
+      'in03-abc.cloud:443'
+    ])
+  })
 
   it('uses the default port of each scheme', async () => {
     const plain = await createGrpcApi({ address: 'grpc://milvus.internal' })

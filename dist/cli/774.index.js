@@ -81,9 +81,13 @@ var states = __webpack_require__(2356);
 
 
 const API = 'Milvus gRPC';
+// Milvus serves gRPC and REST on one port, so with api: grpc an http(s)://
+// endpoint means the same host and port, in plain text or TLS.
 const DEFAULT_PORTS = {
     'grpc:': '19530',
-    'grpcs:': '443'
+    'grpcs:': '443',
+    'http:': '19530',
+    'https:': '443'
 };
 const INT64_MAX = 2n ** 63n - 1n;
 // The SDK's channel options (milvus/grpc/BaseClient.ts), minus its retries:
@@ -175,10 +179,13 @@ function parseAddress(address) {
         url = new URL('invalid:');
     }
     if (!(url.protocol in DEFAULT_PORTS) || !url.hostname) {
-        throw new errors/* InputError */.dz(`Input "endpoint" must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (got "${(0,runner_escape/* safeLogText */.Ht)(address, 200)}").`);
+        throw new errors/* InputError */.dz(`Input "endpoint" must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${(0,runner_escape/* safeLogText */.Ht)(address, 200)}").`);
     }
     const port = url.port || DEFAULT_PORTS[url.protocol];
-    return { hostPort: `${url.hostname}:${port}`, tls: url.protocol === 'grpcs:' };
+    return {
+        hostPort: `${url.hostname}:${port}`,
+        tls: url.protocol === 'grpcs:' || url.protocol === 'https:'
+    };
 }
 /** Checks that a job ID is a Milvus task ID: a decimal int64. */
 function taskId(jobId) {

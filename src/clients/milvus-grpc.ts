@@ -42,9 +42,13 @@ export interface GrpcConfig {
 }
 
 const API = 'Milvus gRPC'
+// Milvus serves gRPC and REST on one port, so with api: grpc an http(s)://
+// endpoint means the same host and port, in plain text or TLS.
 const DEFAULT_PORTS: Record<string, string> = {
   'grpc:': '19530',
-  'grpcs:': '443'
+  'grpcs:': '443',
+  'http:': '19530',
+  'https:': '443'
 }
 const INT64_MAX = 2n ** 63n - 1n
 
@@ -174,11 +178,14 @@ function parseAddress(address: string): { hostPort: string; tls: boolean } {
   }
   if (!(url.protocol in DEFAULT_PORTS) || !url.hostname) {
     throw new InputError(
-      `Input "endpoint" must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (got "${safeLogText(address, 200)}").`
+      `Input "endpoint" must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${safeLogText(address, 200)}").`
     )
   }
   const port = url.port || DEFAULT_PORTS[url.protocol]
-  return { hostPort: `${url.hostname}:${port}`, tls: url.protocol === 'grpcs:' }
+  return {
+    hostPort: `${url.hostname}:${port}`,
+    tls: url.protocol === 'grpcs:' || url.protocol === 'https:'
+  }
 }
 
 /** Checks that a job ID is a Milvus task ID: a decimal int64. */
