@@ -264,7 +264,15 @@ describe('the bundled action on Milvus REST v2', () => {
     expect(errorLines(run)).toEqual([
       '::error::Input "poll-interval" must be a duration such as 10s or 1m (at least 1s) (got "fast").'
     ])
-    expect(run.outputs.outcome).toBe('error')
+    expect(run.outputs).toMatchObject({
+      outcome: 'error',
+      state: '',
+      importedRows: '0',
+      jobs: '[]',
+      reason: expect.stringContaining('Input "poll-interval"')
+    })
+    expect(run.summary).toContain('## ❌ Could not check the Milvus import')
+    expect(run.summary).toContain('Input "poll-interval" must be a duration')
     expect(sim.requests).toHaveLength(0)
     expect(run.stderr).toBe('')
   })

@@ -20,7 +20,7 @@ import type { Runner } from './runner/runner.js'
 import { rememberSecret, redact } from './secrets.js'
 import { findJobs } from './wait/find-jobs.js'
 import { RateLimiter } from './wait/rate-limit.js'
-import { worstOutcome } from './wait/verdict.js'
+import { worstOutcome, type Outcome } from './wait/verdict.js'
 import {
   MAX_CONSECUTIVE_FAILURES,
   waitForJobs,
@@ -146,16 +146,26 @@ async function waitAndReport(
     maskSecrets(runner)
     config = readConfig(runner)
   } catch (error) {
-    runner.setOutput('outcome', 'error')
-    runner.setOutput('reason', redact(errorMessage(error)))
-    runner.setFailed(redact(errorMessage(error)))
+    // Even a bad input gets every output and a summary, like any other end.
+    const reason = redact(errorMessage(error))
+    const result: RunResult = {
+      outcome: 'error',
+      jobs: [],
+      elapsedMs: clock.now() - startedAt,
+      reason
+    }
+    setOutputs(runner, result)
+    if (!/^false$/i.test(runner.getInput('summary')))
+      runner.writeSummary(renderSummary(result))
+    runner.setFailed(reason)
     return undefined
   }
 
   const deadline = startedAt + config.timeoutMs
   let api: ImportApi | undefined
   let jobs: JobResult[] = []
-  let fatal: string | undefined
+  // Set when no job result could be had at all (list failed, cancelled early).
+  let fatal: { outcome: Outcome; reason: string } | undefined
   try {
     warnPlainHttp(runner, config)
     api = await createImportApi(config)
@@ -190,31 +200,32 @@ async function waitAndReport(
       log.finish()
     }
   } catch (error) {
-    if (deps.signal?.aborted) fatal = 'cancelled'
-    else if (error instanceof DeadlineError)
-      fatal = `Timed out: ${errorMessage(error.lastError)}`
-    else if (error instanceof ActionError) fatal = errorMessage(error)
-    else {
+    if (deps.signal?.aborted) {
+      fatal = {
+        outcome: 'cancelled',
+        reason: 'The step was cancelled before any job was read.'
+      }
+    } else if (error instanceof DeadlineError) {
+      fatal = {
+        outcome: 'timeout',
+        reason: `Timed out after ${formatDuration(config.timeoutMs)}: ${errorMessage(error.lastError)}`
+      }
+    } else if (error instanceof ActionError) {
+      fatal = { outcome: 'error', reason: errorMessage(error) }
+    } else {
       runner.debug(error instanceof Error ? (error.stack ?? '') : String(error))
-      fatal = `Unexpected error: ${errorMessage(error)}`
+      fatal = {
+        outcome: 'error',
+        reason: `Unexpected error: ${errorMessage(error)}`
+      }
     }
   } finally {
     await api?.close?.().catch(() => undefined)
     closeConnections()
   }
 
-  let outcome = fatal
-    ? fatal === 'cancelled'
-      ? 'cancelled'
-      : fatal.startsWith('Timed out')
-        ? 'timeout'
-        : 'error'
-    : worstOutcome(jobs.map((j) => j.outcome))
-  let reason = fatal
-    ? fatal === 'cancelled'
-      ? 'The step was cancelled before any job was read.'
-      : fatal
-    : overallReason(outcome, jobs, config)
+  let outcome = fatal?.outcome ?? worstOutcome(jobs.map((j) => j.outcome))
+  let reason = fatal?.reason ?? overallReason(outcome, jobs, config)
   if (outcome === 'success') {
     const gate = checkGates(config, jobs)
     if (gate) {
