@@ -162,7 +162,8 @@ export class RestV2Api implements ImportApi {
     const data = validate(
       Job,
       this.unwrap(readJson(res, what, context), what, jobId),
-      what
+      what,
+      'data'
     )
     return toImportJob(jobId, data)
   }
@@ -186,7 +187,8 @@ export class RestV2Api implements ImportApi {
       const data = validate(
         ListData,
         this.unwrap(readJson(res, what, { api: this.name }), what),
-        what
+        what,
+        'data'
       )
       const records = data.records ?? []
       for (const r of records) {

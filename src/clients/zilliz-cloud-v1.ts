@@ -124,7 +124,8 @@ export class ZillizCloudV1Api implements ImportApi {
         options,
         jobId
       ),
-      what
+      what,
+      'data'
     )
     return toImportJob(jobId, data)
   }
@@ -148,7 +149,8 @@ export class ZillizCloudV1Api implements ImportApi {
           what,
           options
         ),
-        what
+        what,
+        'data'
       )
       const tasks = data.tasks ?? data.records ?? []
       for (const t of tasks) {

@@ -30,23 +30,25 @@ export function tryJson(text: string): unknown {
 }
 
 /** Describes the first zod issue as "data.state: expected string". */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError, root?: string): string {
   const issue = error.issues[0]
   if (!issue) return 'unexpected body'
-  const path = issue.path.length ? issue.path.join('.') : 'body'
-  return `${path}: ${issue.message}`
+  const parts = [root, ...issue.path.map(String)].filter(Boolean)
+  return `${parts.length ? parts.join('.') : 'body'}: ${issue.message}`
 }
 
 /** Validates a parsed body with a zod schema, or throws a one-line error. */
 export function validate<T>(
   schema: z.ZodType<T>,
   body: unknown,
-  what: string
+  what: string,
+  /** Where in the body this part sits, such as "data". */
+  root?: string
 ): T {
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
     throw new MalformedResponseError(
-      `${what} returned a body this action cannot read (${describeIssue(parsed.error)}). Check that endpoint and api point at a supported import API.`
+      `${what} returned a body this action cannot read (${describeIssue(parsed.error, root)}). Check that endpoint and api point at a supported import API.`
     )
   }
   return parsed.data
