@@ -43,8 +43,12 @@ describe('legacy Zilliz Cloud v1', () => {
       outcome: 'success',
       state: 'Completed',
       progress: '100',
-      collectionName: 'medium_articles'
+      collectionName: 'medium_articles',
+      // v1 reports no row counts: empty, not a made-up 0.
+      importedRows: '',
+      totalRows: ''
     })
+    expect(run.stdout).toMatch(/^Import completed in \d/m)
     const req = sim.requests[0]
     expect(req.method).toBe('GET')
     expect(req.path).toBe('/v1/vector/collections/import/get')
@@ -244,6 +248,31 @@ describe('several jobs in one step', () => {
     expect(sim.requests.filter((r) => r.body.includes('"1001"'))).toHaveLength(
       1
     )
+  })
+
+  it('ends by the deadline even when the rate limit cannot reach every job', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => String(5000 + i))
+    sim = await startSimulator({
+      jobs: ids.map((jobId) => ({ jobId, durationMs: 3_600_000 }))
+    })
+    const run = await runAction({
+      endpoint: sim.url,
+      'job-id': ids.join(','),
+      'poll-interval': '1s',
+      timeout: '2s'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('timeout')
+    expect(JSON.parse(run.outputs.jobs)).toHaveLength(60)
+    // The reason names a few jobs and counts the rest.
+    expect(run.outputs.reason).toMatch(
+      /^Timed out after 2s waiting for 5000: .*; and 55 more \(see the jobs output\)\./
+    )
+    expect(run.durationMs).toBeLessThan(2000 + 1000 + 1500)
+    // No request starts after the deadline, and no listener warning.
+    const last = Math.max(...sim.requests.map((r) => r.at))
+    expect(last - sim.requests[0].at).toBeLessThan(2300)
+    expect(run.stderr).toBe('')
   })
 
   it('passes when every job completes', async () => {

@@ -314,7 +314,7 @@ describe('wait-for-milvus-import (CLI)', () => {
 
     expect(code).toBe(1)
     expect(stdout).toContain('Result      cancelled')
-    expect(stderr).toMatch(/^error: Cancelled: /m)
+    expect(stderr).toMatch(/^error: The step was cancelled/m)
   })
 
   it('prints help with examples, and the version', async () => {

@@ -394,8 +394,7 @@ describe('cancellation by the runner', () => {
           expectClean(run, {
             exitCode: 1,
             outcome: 'cancelled',
-            error:
-              /^::error::Cancelled: The step was cancelled; it was \w+ at \d+%25\./
+            error: /^::error::The step was cancelled; it was \w+ at \d+%25\./
           })
           const state = run.outputs.state
           expect(state).toMatch(/^(Pending|Importing)$/)

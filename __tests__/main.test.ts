@@ -267,7 +267,7 @@ describe('the bundled action on Milvus REST v2', () => {
     expect(run.outputs).toMatchObject({
       outcome: 'error',
       state: '',
-      importedRows: '0',
+      importedRows: '',
       jobs: '[]',
       reason: expect.stringContaining('Input "poll-interval"')
     })

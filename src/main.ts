@@ -12,7 +12,7 @@ import { formatCount } from './report/format.js'
 import { setOutputs } from './report/outputs.js'
 import { commentOnPullRequest } from './report/pr-comment.js'
 import { ProgressLog } from './report/progress-log.js'
-import type { RunResult } from './report/result.js'
+import { sumOf, type RunResult } from './report/result.js'
 import { renderSummary } from './report/summary.js'
 import { safeLogText } from './runner/escape.js'
 import { GitHubRunner } from './runner/github.js'
@@ -42,8 +42,12 @@ const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i
 /** Masks the secrets before anything else can print them. */
 function maskSecrets(runner: Runner): void {
   for (const name of ['api-key', 'github-token']) {
-    for (const secret of rememberSecret(runner.getInput(name)))
-      runner.setSecret(secret)
+    const value = runner.getInput(name)
+    // The whole value is always masked; rememberSecret adds the password of
+    // a user:password token.
+    if (value) runner.setSecret(value)
+    for (const part of rememberSecret(value))
+      if (part !== value) runner.setSecret(part)
   }
 }
 
@@ -68,6 +72,16 @@ function warnPlainHttp(runner: Runner, config: Config): void {
   }
 }
 
+// Past this many jobs, a reason names the first few and counts the rest.
+const REASON_JOBS = 5
+
+/** Joins the first few items with "; " and counts the rest. */
+function someOf(items: string[]): string {
+  const shown = items.slice(0, REASON_JOBS).join('; ')
+  const more = items.length - REASON_JOBS
+  return more > 0 ? `${shown}; and ${more} more (see the jobs output)` : shown
+}
+
 /** The overall one-line reason of a run that did not succeed. */
 function overallReason(
   outcome: RunResult['outcome'],
@@ -82,16 +96,23 @@ function overallReason(
       (j) =>
         `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '').replace(/\.$/, '')}`
     )
-    return `${head} waiting for ${lines.join('; ')}. The import goes on on the server; raise timeout to wait longer.`
+    return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`
   }
   if (bad.length === 1 && jobs.length === 1) return bad[0].reason ?? ''
+  if (outcome === 'cancelled') {
+    const seen = bad.map(
+      (j) =>
+        `${j.jobId} ${j.reason?.replace(/^The step was cancelled; /, '').replace(/\.$/, '')}`
+    )
+    return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`
+  }
   const what =
     outcome === 'failed'
       ? 'failed'
       : outcome === 'error'
         ? 'could not be checked'
         : outcome
-  return `${bad.length} of ${jobs.length} import jobs ${what}: ${bad.map((j) => j.reason).join('; ')}`
+  return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason ?? ''))}`
 }
 
 /** Finds the job IDs to wait for: the inputs, or the list API. */
@@ -270,12 +291,9 @@ function finish(runner: Runner, result: RunResult, config: Config): void {
   const line = safeLogText(result.reason, 4000)
   switch (result.outcome) {
     case 'success': {
-      const rows = result.jobs.reduce(
-        (n, j) => n + (j.job?.importedRows ?? 0),
-        0
-      )
+      const rows = sumOf(result.jobs, (j) => j.job?.importedRows)
       runner.info(
-        `Import completed: ${formatCount(rows)} rows in ${formatDuration(result.elapsedMs)}.`
+        `Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(result.elapsedMs)}.`
       )
       return
     }
@@ -289,7 +307,7 @@ function finish(runner: Runner, result: RunResult, config: Config): void {
       runner.setFailed(line)
       return
     case 'cancelled':
-      runner.setFailed(`Cancelled: ${line}`)
+      runner.setFailed(line)
       return
     default:
       runner.setFailed(line || 'The import did not succeed.')

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events'
+
 /**
  * Turns the runner's cancel signals into an AbortSignal. The runner cancels a
  * step with SIGINT, then SIGTERM 7.5 s later: stop polling at once, report
@@ -5,6 +7,8 @@
  */
 export function abortOnSignals(): AbortSignal {
   const controller = new AbortController()
+  // Every concurrent job's sleep and request listens to this one signal.
+  setMaxListeners(0, controller.signal)
   const onSignal = (signal: NodeJS.Signals) => {
     if (!controller.signal.aborted) controller.abort(signal)
     // The report is written within milliseconds; this is the backstop.

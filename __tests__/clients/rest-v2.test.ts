@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { RestV2Api } from '../../src/clients/rest-v2.js'
-import { JobNotFoundError } from '../../src/errors.js'
+import { JobNotFoundError, TransientError } from '../../src/errors.js'
 import { closeConnections } from '../../src/http/transport.js'
 
 const COMPLETED = JSON.stringify({
@@ -77,6 +77,30 @@ describe('RestV2Api progress route', () => {
       JobNotFoundError
     )
     expect(srv.paths).toHaveLength(1)
+    await srv.close()
+  })
+})
+
+describe('RestV2Api after the route answered', () => {
+  it('takes a later 404 page as a passing fault, not a missing route', async () => {
+    let calls = 0
+    const srv = await serve({
+      '/v2/vectordb/jobs/import/describe': () =>
+        ++calls === 2
+          ? [404, '{"code":404,"message":"Not Found"}']
+          : [200, COMPLETED]
+    })
+    const api = new RestV2Api({ endpoint: srv.url })
+    await api.getJob('job-1', { timeoutMs: 2000 })
+    await expect(api.getJob('job-1', { timeoutMs: 2000 })).rejects.toThrow(
+      TransientError
+    )
+    await expect(
+      api.getJob('job-1', { timeoutMs: 2000 })
+    ).resolves.toMatchObject({
+      state: 'Completed'
+    })
+    expect(srv.paths.every((p) => p.endsWith('/describe'))).toBe(true)
     await srv.close()
   })
 })

@@ -32,7 +32,11 @@ export function apiCodeError(
   context: ErrorContext,
   httpStatus?: number
 ): ActionError {
-  const message = safeLogText(rawMessage || 'no message', 300)
+  // The fix follows as a new sentence; drop the message's own full stop.
+  const message = safeLogText(rawMessage || 'no message', 300).replace(
+    /\.+$/,
+    ''
+  )
   // A bare HTTP error (no JSON body) has no code worth quoting.
   const said =
     code === 0 && httpStatus

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MalformedResponseError } from '../errors.js'
+import { MalformedResponseError, TransientError } from '../errors.js'
 import { send, type HttpResponse } from '../http/transport.js'
 import { codeError, readJson, tryJson, validate } from '../http/parse.js'
 import { USER_AGENT } from '../version.js'
@@ -98,6 +98,7 @@ export class RestV2Api implements ImportApi {
   // /getProgress. On a 404 the next name is tried, and the one that answers
   // is kept for later polls.
   private progressPaths = ['describe', 'get_progress', 'getProgress']
+  private pathFound = false
 
   constructor(private readonly config: RestV2Config) {
     const url = new URL(config.endpoint)
@@ -153,11 +154,22 @@ export class RestV2Api implements ImportApi {
     const body: Record<string, unknown> = { jobId }
     if (this.config.clusterId) body.clusterId = this.config.clusterId
     let res = await this.post(this.progressPaths[0], body, options)
-    while (isRouteMiss(res) && this.progressPaths.length > 1) {
+    while (
+      !this.pathFound &&
+      isRouteMiss(res) &&
+      this.progressPaths.length > 1
+    ) {
       this.progressPaths.shift()
       res = await this.post(this.progressPaths[0], body, options)
     }
     const what = `${this.name} /${this.progressPaths[0]}`
+    if (this.pathFound && isRouteMiss(res)) {
+      // The route answered before: a 404 page now is a proxy's passing fault.
+      throw new TransientError(
+        `${what} answered HTTP 404, though it answered before.`
+      )
+    }
+    if (!isRouteMiss(res)) this.pathFound = true
     const context = { api: this.name, jobId }
     const data = validate(
       Job,
@@ -215,8 +227,11 @@ export class RestV2Api implements ImportApi {
  */
 function isRouteMiss(res: HttpResponse): boolean {
   if (res.status !== 404) return false
-  const body = tryJson(res.text)
-  return !(body && typeof body === 'object' && 'code' in body)
+  const body = tryJson(res.text) as { code?: unknown } | undefined
+  // A gateway may say so in JSON too: {"code":404,"message":"Not Found"}.
+  return (
+    !(body && typeof body === 'object' && 'code' in body) || body.code === 404
+  )
 }
 
 /** Maps a v2 describe body to the normalised job. */

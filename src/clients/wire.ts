@@ -5,7 +5,7 @@ import { z } from 'zod'
  * as a decimal string. Anything else is a malformed body.
  */
 export const count = z
-  .union([z.number(), z.string().regex(/^-?\d+$/)])
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
   .transform((v) => Number(v))
 
 /** A string field that may be absent or null; null reads as absent. */

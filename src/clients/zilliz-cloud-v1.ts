@@ -98,8 +98,8 @@ export class ZillizCloudV1Api implements ImportApi {
     })
     const context = { api: this.name, jobId }
     const envelope = validate(Envelope, readJson(res, what, context), what)
-    // v1 signals success with code 200, not 0.
-    if (envelope.code !== 200) {
+    // v1 signals success with code 200; 0 (the v2 convention) is taken too.
+    if (envelope.code !== 200 && envelope.code !== 0) {
       throw codeError(
         { code: envelope.code, message: envelope.message },
         context

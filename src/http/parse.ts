@@ -94,7 +94,11 @@ export function readJson(
       // An unknown code may be worth retrying on HTTP 200, but a 4xx status
       // says the request itself is wrong: retrying cannot help.
       throw error.transient
-        ? new ApiError(error.message, coded.code, res.status)
+        ? new ApiError(
+            error.message.replace(/ If this persists.*$/, ''),
+            coded.code,
+            res.status
+          )
         : error
     }
     throw new ApiError(

@@ -40,8 +40,9 @@ function jobEntry(j: JobResult) {
     outcome: j.outcome,
     state: j.job?.state ?? '',
     progress: j.job?.progress ?? 0,
-    importedRows: j.job?.importedRows ?? 0,
-    totalRows: j.job?.totalRows ?? 0,
+    // null when the API does not report it, as in the row outputs.
+    importedRows: j.job?.importedRows ?? null,
+    totalRows: j.job?.totalRows ?? null,
     collectionName: j.job?.collectionName ?? '',
     reason: j.reason ?? '',
     completeTime: j.job?.completeTime ?? '',
@@ -59,8 +60,9 @@ export function outputValues(result: RunResult): Record<string, string> {
     outcome: result.outcome,
     state: worst?.job?.state ?? '',
     progress: String(lowestProgress(jobs)),
-    importedRows: String(sumOf(jobs, (j) => j.job?.importedRows) ?? 0),
-    totalRows: String(sumOf(jobs, (j) => j.job?.totalRows) ?? 0),
+    // Empty, not 0, when the API reports no row counts (v1, gRPC totals).
+    importedRows: String(sumOf(jobs, (j) => j.job?.importedRows) ?? ''),
+    totalRows: String(sumOf(jobs, (j) => j.job?.totalRows) ?? ''),
     jobId: jobs.map((j) => j.jobId).join(','),
     collectionName: [
       ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))

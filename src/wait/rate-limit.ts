@@ -18,12 +18,17 @@ export class RateLimiter {
     this.gapMs = 1000 / perSecond
   }
 
-  /** Resolves when a request may start. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves true when a request may start, or false at once when its slot
+   * would come after the deadline (nothing is reserved then).
+   */
+  async acquire(signal?: AbortSignal, deadline = Infinity): Promise<boolean> {
     const now = this.clock.now()
     // Reserve a slot before waiting, so concurrent callers queue in order.
     const at = Math.max(now, this.next)
+    if (at > now && at > deadline) return false
     this.next = at + this.gapMs
     if (at > now) await this.clock.sleep(at - now, signal)
+    return true
   }
 }

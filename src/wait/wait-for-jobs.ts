@@ -43,6 +43,11 @@ export interface WaitOptions {
 
 export const MAX_CONSECUTIVE_FAILURES = 10
 
+/** The rate limit left no request slot before the deadline. */
+class NoSlotError extends ActionError {
+  override name = 'NoSlotError'
+}
+
 /**
  * The delay before poll n+1: quick at first, so jobs that are nearly done
  * when the step starts are seen soon, then the user's interval.
@@ -74,7 +79,14 @@ export async function waitForJob(
     deadline: options.deadline,
     maxDelayMs: options.intervalMs,
     maxFailures: options.maxFailures ?? MAX_CONSECUTIVE_FAILURES,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    // A hung request is given up after three intervals (10-30 s), so a fast
+    // poller does not sit 30 s on one dead connection.
+    requestTimeoutMs:
+      options.requestTimeoutMs ??
+      Math.min(
+        DEFAULT_REQUEST_TIMEOUT_MS,
+        Math.max(10_000, 3 * options.intervalMs)
+      ),
     random: options.random,
     onRetry: (error: ActionError, delayMs: number) =>
       options.onRetry?.(jobId, error, delayMs)
@@ -90,12 +102,20 @@ export async function waitForJob(
   for (;;) {
     try {
       job = await withRetry(async (timeoutMs) => {
-        await options.limiter?.acquire(signal)
+        // With many jobs the next free request slot may lie past the deadline.
+        if (
+          options.limiter &&
+          !(await options.limiter.acquire(signal, options.deadline))
+        )
+          throw new NoSlotError('no request slot before the deadline')
         return api.getJob(jobId, { timeoutMs, signal })
       }, policy)
     } catch (error) {
       if (error instanceof CancelledError || signal?.aborted) {
         return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
+      }
+      if (error instanceof NoSlotError) {
+        return end('timeout', `Timed out; ${lastSeen(job)}.`)
       }
       if (error instanceof DeadlineError) {
         return end(
