@@ -53,7 +53,10 @@ garbage of recent polls that V8 collects late: at a 1 ms interval every poll rea
 answer. Tried, and kept: the body is decoded as it arrives (no second copy), and file entries are mapped while they
 are validated, dropping unknown keys (one copy per poll instead of three); together they cut the peak from about
 190 MiB to about 140 MiB. At the action's real pace (1 s or more) the shipped action
-peaks near 100 MiB. Not done: forcing GC from inside the action.`)
+peaked at ${r.p5action.peakRss ? mib(r.p5action.peakRss) : 'n/a'} in this run. A bare loop that only parses and copies
+the same answer already peaks near 90 MiB, so 100 MiB leaves little room for validation. V8's young-generation
+size, which sets most of this peak, can only be changed by node flags, which an action cannot pass. Not done:
+forcing GC from inside the action.`)
   }
   return parts.length
     ? `\n## Targets missed: why, and what was tried\n\n${parts.join('\n\n')}\n`
