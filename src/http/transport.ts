@@ -28,7 +28,10 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 // Keep-alive agents: a poll every few seconds reuses one connection. They are
 // destroyed by closeConnections() so the process can exit at once.
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 })
+// proxyEnv makes Node 24 (the runner's) honour HTTP_PROXY, HTTPS_PROXY and
+// NO_PROXY, as self-hosted runners behind a proxy need; older Node ignores it.
+const agentOptions = { keepAlive: true, maxSockets: 32, proxyEnv: process.env }
+const httpAgent = new http.Agent(agentOptions)
 let httpsModule: Promise<typeof import('node:https')> | undefined
 let httpsAgent: HttpsAgent | undefined
 
@@ -37,7 +40,7 @@ async function transportFor(url: URL) {
   // https is loaded on first use: plain-http users do not pay for TLS.
   httpsModule ??= import('node:https')
   const https = await httpsModule
-  httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 32 })
+  httpsAgent ??= new https.Agent(agentOptions)
   return { lib: https, agent: httpsAgent }
 }
 
