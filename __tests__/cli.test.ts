@@ -1,7 +1,7 @@
 /**
  * Runs the bundled command line for real, as a child process, against the
  * import-API simulator: what a GitLab, Jenkins or laptop user would see.
- * Set CLI_BUNDLE to test a bundle other than dist/cli/index.js.
+ * Set CLI_BUNDLE to test a bundle other than dist/cli.js.
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -13,7 +13,7 @@ import {
   type Simulator
 } from '../simulator/server.js'
 
-const BUNDLE = path.resolve(process.env.CLI_BUNDLE ?? 'dist/cli/index.js')
+const BUNDLE = path.resolve(process.env.CLI_BUNDLE ?? 'dist/cli.js')
 const JOB_ID = '463071155436633601'
 const KEY = 'root:Sup3rSecretPassw0rd'
 
@@ -28,7 +28,7 @@ let sim: Simulator | undefined
 beforeAll(() => {
   if (!existsSync(BUNDLE)) {
     throw new Error(
-      `${BUNDLE} does not exist: bundle the CLI first (ncc build src/cli.ts -o dist/cli), or set CLI_BUNDLE.`
+      `${BUNDLE} does not exist: bundle the CLI first (npm run package), or set CLI_BUNDLE.`
     )
   }
 })
