@@ -1,24 +1,28 @@
 /**
- * Every import API end to end: the bundled action against the simulator's
- * legacy v1 flavour, the list calls (no job ID), and several jobs at once.
+ * Every import API end to end, in-process: run() against the simulator's
+ * legacy v1 flavour, the list calls (no job ID), several jobs at once, and
+ * the gRPC simulator, over real sockets on 127.0.0.1 with a virtual clock.
  */
 import {
   startGrpcSimulator,
   type GrpcSimulator
 } from '../simulator/grpc-server.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { errorLines, runAction } from './helpers/action.js'
+import {
+  runInProcess,
+  startHarness,
+  type Harness
+} from './helpers/in-process.js'
 
 const KEY = 'sk-apis-0d1e2f3a4b5c'
-let sim: Simulator | undefined
+let h: Harness | undefined
 afterEach(async () => {
-  await sim?.close()
-  sim = undefined
+  await h?.close()
+  h = undefined
 })
 
 describe('legacy Zilliz Cloud v1', () => {
   it('waits for a v1 job and reports readyPercentage as 0-100', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       flavour: 'v1',
       apiKey: KEY,
       clusterId: 'in03-abc',
@@ -30,9 +34,8 @@ describe('legacy Zilliz Cloud v1', () => {
         }
       ]
     })
-    const run = await runAction({
+    const run = await h.run({
       api: 'v1',
-      endpoint: sim.url,
       'job-id': 'job-01fa0e5d42cjxudhpuehyp',
       'cluster-id': 'in03-abc',
       'api-key': KEY,
@@ -48,8 +51,8 @@ describe('legacy Zilliz Cloud v1', () => {
       importedRows: '',
       totalRows: ''
     })
-    expect(run.stdout).toMatch(/^Import completed in \d/m)
-    const req = sim.requests[0]
+    expect(run.lines.join('\n')).toMatch(/^Import completed in \d/m)
+    const req = h.sim.requests[0]
     expect(req.method).toBe('GET')
     expect(req.path).toBe('/v1/vector/collections/import/get')
     expect(new URLSearchParams(req.query).get('jobId')).toBe(
@@ -61,7 +64,7 @@ describe('legacy Zilliz Cloud v1', () => {
   })
 
   it('fails with errorMessage as the reason', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       flavour: 'v1',
       jobs: [
         {
@@ -72,35 +75,33 @@ describe('legacy Zilliz Cloud v1', () => {
         }
       ]
     })
-    const run = await runAction({
+    const run = await h.run({
       api: 'v1',
-      endpoint: sim.url,
       'job-id': 'job-1',
       'poll-interval': '1s'
     })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('failed')
-    expect(errorLines(run).at(-1)).toMatch(
-      /^::error::Import job job-1 failed: .*schema mismatch/
+    expect(run.errors.at(-1)).toMatch(
+      /^error: Import job job-1 failed: .*schema mismatch/
     )
   })
 
   it('fails at once on a v1 token error (code 80002)', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       flavour: 'v1',
       apiKey: 'right',
       jobs: [{ jobId: 'job-1' }]
     })
-    const run = await runAction({
+    const run = await h.run({
       api: 'v1',
-      endpoint: sim.url,
       'job-id': 'job-1',
       'api-key': KEY
     })
     expect(run.exitCode).toBe(1)
-    expect(errorLines(run)).toEqual([
+    expect(run.errors).toEqual([
       expect.stringMatching(
-        /^::error::Authentication failed\. Zilliz Cloud v1 answered code 80002/
+        /^error: Authentication failed\. Zilliz Cloud v1 answered code 80002/
       )
     ])
   })
@@ -124,24 +125,23 @@ describe('no job ID: the list API', () => {
   ]
 
   it('latest: waits for the newest job of the collection', async () => {
-    sim = await startSimulator({ jobs })
-    const run = await runAction({
-      endpoint: sim.url,
+    h = await startHarness({ jobs })
+    const run = await h.run({
       'collection-name': 'articles',
       'poll-interval': '1s'
     })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.jobId).toBe('463071155436633877')
-    expect(run.stdout).toContain(
+    expect(run.lines.join('\n')).toContain(
       'Newest import job of "articles": 463071155436633877'
     )
-    const list = sim.requests[0]
+    const list = h.sim.requests[0]
     expect(list.path).toBe('/v2/vectordb/jobs/import/list')
     expect(JSON.parse(list.body)).toMatchObject({ collectionName: 'articles' })
   })
 
   it('all: waits for every job that had not finished', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       jobs: [
         { jobId: '100', collectionName: 'articles', createdAt: 1 },
         { jobId: '200', collectionName: 'articles', createdAt: 2, polls: 2 },
@@ -149,8 +149,7 @@ describe('no job ID: the list API', () => {
       ]
     })
     // Poll each job once so the list shows which are still running.
-    const run = await runAction({
-      endpoint: sim.url,
+    const run = await h.run({
       'collection-name': 'articles',
       'wait-for': 'all',
       'poll-interval': '1s'
@@ -161,15 +160,14 @@ describe('no job ID: the list API', () => {
   })
 
   it('fails clearly when the collection has no jobs', async () => {
-    sim = await startSimulator({ jobs })
-    const run = await runAction({
-      endpoint: sim.url,
+    h = await startHarness({ jobs })
+    const run = await h.run({
       'collection-name': 'nothing_here'
     })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('error')
-    expect(errorLines(run)).toEqual([
-      '::error::No import jobs were found for collection "nothing_here". Check collection-name (and db-name or cluster-id), or pass job-id.'
+    expect(run.errors).toEqual([
+      'error: No import jobs were found for collection "nothing_here". Check collection-name (and db-name or cluster-id), or pass job-id.'
     ])
   })
 
@@ -179,9 +177,8 @@ describe('no job ID: the list API', () => {
       collectionName: i === 149 ? 'target' : 'noise',
       createdAt: i
     }))
-    sim = await startSimulator({ flavour: 'zilliz', jobs: many })
-    const run = await runAction({
-      endpoint: sim.url,
+    h = await startHarness({ flavour: 'zilliz', jobs: many })
+    const run = await h.run({
       'collection-name': 'target',
       'cluster-id': 'in03-x'
     })
@@ -190,25 +187,24 @@ describe('no job ID: the list API', () => {
   })
 
   it('finds v1 jobs in the "tasks" list', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       flavour: 'v1',
       jobs: [{ jobId: 'job-aaa', collectionName: 'medium_articles', polls: 2 }]
     })
-    const run = await runAction({
+    const run = await h.run({
       api: 'v1',
-      endpoint: sim.url,
       'collection-name': 'medium_articles',
       'poll-interval': '1s'
     })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.jobId).toBe('job-aaa')
-    expect(sim.requests[0].path).toBe('/v1/vector/collections/import/list')
+    expect(h.sim.requests[0].path).toBe('/v1/vector/collections/import/list')
   })
 })
 
 describe('several jobs in one step', () => {
   it('sums rows, lists IDs and reports the worst outcome', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       jobs: [
         { jobId: '1001', polls: 1, files: [{ name: 'a.parquet', rows: 1000 }] },
         { jobId: '1002', polls: 2, files: [{ name: 'b.parquet', rows: 2000 }] },
@@ -219,8 +215,7 @@ describe('several jobs in one step', () => {
         }
       ]
     })
-    const run = await runAction({
-      endpoint: sim.url,
+    const run = await h.run({
       'job-id': '1001\n1002, 1003',
       'poll-interval': '1s'
     })
@@ -237,26 +232,28 @@ describe('several jobs in one step', () => {
       ['1002', 'success'],
       ['1003', 'failed']
     ])
-    expect(errorLines(run).at(-1)).toMatch(
-      /^::error::1 of 3 import jobs failed: Import job 1003 failed: .*bad vector/
+    expect(run.errors.at(-1)).toMatch(
+      /^error: 1 of 3 import jobs failed: Import job 1003 failed: .*bad vector/
     )
     expect(run.summary).toContain(
       '| Job | Result | State | Progress | Rows | Reason |'
     )
     expect(run.summary).toContain('### Job 1003 · ❌ failed')
     // Each job stops as soon as it ends.
-    expect(sim.requests.filter((r) => r.body.includes('"1001"'))).toHaveLength(
-      1
-    )
+    expect(
+      h.sim.requests.filter((r) => r.body.includes('"1001"'))
+    ).toHaveLength(1)
   })
 
   it('ends by the deadline even when the rate limit cannot reach every job', async () => {
+    const warnings: Error[] = []
+    const onWarning = (w: Error) => warnings.push(w)
+    process.on('warning', onWarning)
     const ids = Array.from({ length: 60 }, (_, i) => String(5000 + i))
-    sim = await startSimulator({
+    h = await startHarness({
       jobs: ids.map((jobId) => ({ jobId, durationMs: 3_600_000 }))
     })
-    const run = await runAction({
-      endpoint: sim.url,
+    const run = await h.run({
       'job-id': ids.join(','),
       'poll-interval': '1s',
       timeout: '2s'
@@ -268,22 +265,33 @@ describe('several jobs in one step', () => {
     expect(run.outputs.reason).toMatch(
       /^Timed out after 2s waiting for 5000: .*; and 55 more \(see the jobs output\)\./
     )
-    expect(run.durationMs).toBeLessThan(2000 + 1000 + 1500)
-    // No request starts after the deadline, and no listener warning.
-    const last = Math.max(...sim.requests.map((r) => r.at))
-    expect(last - sim.requests[0].at).toBeLessThan(2600)
-    expect(run.stderr).toBe('')
+    // On the virtual clock: the run ends at the deadline, and no request
+    // reaches the server after it.
+    expect(run.elapsedMs).toBe(2000)
+    const first = h.sim.requests[0].at
+    expect(Math.max(...h.sim.requests.map((r) => r.at))).toBeLessThanOrEqual(
+      first + 2000
+    )
+    // The rate limit (18 a second) reached some jobs, not all of them.
+    const polled = new Set(h.sim.requests.map((r) => JSON.parse(r.body).jobId))
+    expect(polled.size).toBeGreaterThan(5)
+    expect(polled.size).toBeLessThan(60)
+    // Every job ended as a timeout, not as an error.
+    const jobs = JSON.parse(run.outputs.jobs) as { outcome: string }[]
+    expect(new Set(jobs.map((j) => j.outcome))).toEqual(new Set(['timeout']))
+    // 60 sleeps on one abort signal raise no MaxListenersExceeded warning.
+    process.off('warning', onWarning)
+    expect(warnings).toEqual([])
   })
 
   it('passes when every job completes', async () => {
-    sim = await startSimulator({
+    h = await startHarness({
       jobs: [
         { jobId: '1', polls: 1 },
         { jobId: '2', polls: 2 }
       ]
     })
-    const run = await runAction({
-      endpoint: sim.url,
+    const run = await h.run({
       'job-id': '1,2',
       'poll-interval': '1s'
     })
@@ -296,7 +304,7 @@ describe('several jobs in one step', () => {
   })
 })
 
-describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
+describe('Milvus gRPC bulk insert', () => {
   let grpc: GrpcSimulator | undefined
   afterEach(async () => {
     await grpc?.close()
@@ -315,7 +323,7 @@ describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
         }
       ]
     })
-    const run = await runAction({
+    const run = await runInProcess({
       endpoint: grpc.address,
       'job-id': '463071155436633601',
       'api-key': 'root:s3cret-pw',
@@ -328,13 +336,14 @@ describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
       importedRows: '25000',
       jobId: '463071155436633601'
     })
-    expect(run.stdout).toContain('on Milvus gRPC')
+    expect(run.lines.join('\n')).toContain('on Milvus gRPC')
     const polls = grpc.calls.filter((c) => c.method === 'GetImportState')
     expect(polls).toHaveLength(3)
     expect(polls[0].task).toBe('463071155436633601')
-    expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toMatch(
-      /s3cret-pw/
+    expect(run.secrets).toEqual(
+      expect.arrayContaining(['root:s3cret-pw', 's3cret-pw'])
     )
+    expect(run.everything).not.toMatch(/s3cret-pw/)
   })
 
   it('fails with failed_reason on ImportFailed', async () => {
@@ -347,11 +356,11 @@ describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
         }
       ]
     })
-    const run = await runAction({ endpoint: grpc.address, 'job-id': '77' })
+    const run = await runInProcess({ endpoint: grpc.address, 'job-id': '77' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('failed')
-    expect(errorLines(run).at(-1)).toMatch(
-      /^::error::Import job 77 failed: duplicate primary key 12/
+    expect(run.errors.at(-1)).toMatch(
+      /^error: Import job 77 failed: duplicate primary key 12/
     )
   })
 
@@ -360,12 +369,12 @@ describe('Milvus gRPC bulk insert (bundled, lazy chunk)', () => {
       tasks: [{ task: '77' }],
       statusError: { code: 1800, reason: "user hasn't authenticated" }
     })
-    const run = await runAction({ endpoint: grpc.address, 'job-id': '77' })
+    const run = await runInProcess({ endpoint: grpc.address, 'job-id': '77' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('error')
-    expect(errorLines(run)).toEqual([
+    expect(run.errors).toEqual([
       expect.stringMatching(
-        /^::error::Authentication failed\. Milvus gRPC answered code 1800/
+        /^error: Authentication failed\. Milvus gRPC answered code 1800/
       )
     ])
   })

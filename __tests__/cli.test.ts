@@ -4,7 +4,8 @@
  * Set CLI_BUNDLE to test a bundle other than dist/cli.js.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { VERSION } from '../src/version.js'
 import {
@@ -38,14 +39,15 @@ afterEach(async () => {
   sim = undefined
 })
 
-/** Runs the CLI with args and a clean environment plus env. */
-function cli(
+/** Runs a command with a clean environment plus env; collects its output. */
+function exec(
+  command: string,
   args: string[],
-  env: Record<string, string> = {},
+  env: Record<string, string>,
   onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
 ): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], {
+    const child = spawn(command, args, {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
@@ -60,6 +62,49 @@ function cli(
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }
+
+/** Runs the CLI with args and a clean environment plus env. */
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
+): Promise<Exit> {
+  return exec(process.execPath, [BUNDLE, ...args], env, onStdout)
+}
+
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), as a user at a
+ * terminal sees it; stderr goes to the terminal too unless `stderrFile`.
+ */
+function ttyCli(
+  args: string[],
+  env: Record<string, string> = {},
+  stderrFile?: string
+): Promise<Exit> {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`
+  const command = [
+    'stty cols 160 2>/dev/null;',
+    'exec',
+    quote(process.execPath),
+    quote(BUNDLE),
+    ...args.map(quote),
+    ...(stderrFile ? ['2>', quote(stderrFile)] : [])
+  ].join(' ')
+  return exec('script', ['-qec', command, '/dev/null'], {
+    TERM: 'xterm',
+    ...env
+  })
+}
+
+/** The status line as drawn each time: after "\r" and erase-line. */
+const statusDraws = (text: string) =>
+  text
+    .split('\r\u001b[2K')
+    .slice(1)
+    .map((d) => d.split(/\r?\n/)[0])
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g
 
 async function milvus(job: Partial<JobScript> = {}, apiKey?: string) {
   sim = await startSimulator({
@@ -300,6 +345,33 @@ describe('wait-for-milvus-import (CLI)', () => {
     )
   })
 
+  it('gives up after --max-failures transient failures in a row', async () => {
+    const s = await milvus()
+    s.pushFaults(
+      ...[1, 2, 3].map(() => ({
+        kind: 'status' as const,
+        status: 503,
+        retryAfter: '0'
+      }))
+    )
+
+    const gaveUp = await cli([...waitArgs(s.url), '--max-failures', '2'])
+    const bad = await cli([...waitArgs(s.url), '--max-failures', 'many'])
+    const dash = await cli([...waitArgs(s.url), '--max-failures', '-1'])
+
+    expect(gaveUp.code).toBe(1)
+    expect(gaveUp.stderr).toMatch(/Gave up after 2 failed tries in a row\./)
+    expect(s.requests).toHaveLength(2)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(
+      'error: --max-failures must be a whole number such as 10'
+    )
+    expect(dash.code).toBe(2)
+    expect(dash.stderr).toContain(
+      'error: option --max-failures needs a value; write --max-failures=VALUE for one that starts with "-".'
+    )
+  })
+
   it('stops on Ctrl-C, prints what it knows and exits 1', async () => {
     const { url } = await milvus({ polls: 1000 })
 
@@ -320,6 +392,7 @@ describe('wait-for-milvus-import (CLI)', () => {
   it('prints help with examples, and the version', async () => {
     const help = await cli(['--help'])
     const version = await cli(['--version'])
+    const short = await cli(['-V'])
 
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/^Usage: wait-for-milvus-import /)
@@ -327,5 +400,75 @@ describe('wait-for-milvus-import (CLI)', () => {
       expect(help.stdout).toContain(flag)
     expect(help.stdout).toContain('grpc://milvus:19530')
     expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' })
+    expect(short).toEqual(version)
+  })
+})
+
+describe('wait-for-milvus-import on a terminal', () => {
+  it('draws one status line in place: state, percent, rows, rate, ETA, in colour', async () => {
+    const { url } = await milvus({ polls: 3 })
+
+    const { code, stdout } = await ttyCli(waitArgs(url))
+
+    expect(code).toBe(0)
+    const draws = statusDraws(stdout)
+    expect(draws.length).toBeGreaterThanOrEqual(3)
+    const plain = draws.map((d) => d.replace(SGR, ''))
+    // Before the end: the state, percent, rows, a rate and an ETA.
+    expect(plain[0]).toMatch(
+      /^(Pending|Importing) \d+% · [\d,—]+( \/ [\d,]+)? rows · (—|[\d,]+) rows\/s · ETA \S+/
+    )
+    expect(plain.slice(1, -1).join('\n')).toMatch(/rows\/s · ETA (<1s|\d+s)/)
+    // The last draw stays on screen, the state in green.
+    expect(plain.at(-1)).toBe('Completed 100% · 20,000 / 20,000 rows')
+    expect(draws.at(-1)).toContain('\u001b[32mCompleted\u001b[39m')
+    expect(stdout).toContain('Result      success')
+  })
+
+  it('honours NO_COLOR: the status line still updates, without colour', async () => {
+    const { url } = await milvus({ polls: 2 })
+
+    const { code, stdout } = await ttyCli(waitArgs(url), { NO_COLOR: '1' })
+
+    expect(code).toBe(0)
+    expect(statusDraws(stdout).length).toBeGreaterThanOrEqual(2)
+    expect(stdout).not.toMatch(SGR)
+  })
+
+  it('prints colour when piped only with FORCE_COLOR, and plain lines otherwise', async () => {
+    const { url } = await milvus({
+      files: [{ name: 'data/bad.parquet', rows: 10, failReason: 'bad row' }]
+    })
+
+    const plain = await cli(waitArgs(url))
+    const forced = await cli(waitArgs(url), { FORCE_COLOR: '1' })
+
+    expect(plain.code).toBe(1)
+    expect(plain.stdout + plain.stderr).not.toContain('\u001b')
+    expect(plain.stdout + plain.stderr).not.toContain('\r')
+    expect(forced.code).toBe(1)
+    expect(forced.stderr).toContain('\u001b[31merror:\u001b[39m ')
+    // Piped stdout never gets a status line, even with colour forced.
+    expect(forced.stdout).not.toContain('\r')
+  })
+
+  it('prints only the JSON object with --json, even on a terminal', async () => {
+    const { url } = await milvus({ polls: 2 })
+    const errFile = path.join(tmpdir(), `cli-stderr-${process.pid}.txt`)
+
+    const { code, stdout } = await ttyCli(
+      [...waitArgs(url), '--json'],
+      {},
+      errFile
+    )
+
+    expect(code).toBe(0)
+    expect(stdout).not.toContain('\u001b')
+    expect(JSON.parse(stdout.replace(/\r\n/g, '\n'))).toMatchObject({
+      outcome: 'success',
+      jobId: JOB_ID
+    })
+    expect(readFileSync(errFile, 'utf8')).toContain('Import completed')
+    rmSync(errFile, { force: true })
   })
 })

@@ -1,11 +1,14 @@
 /**
- * Fault injection: the bundled action (dist/index.js), run as the GitHub
- * runner runs it, against the simulator's misbehaving modes over real HTTP on
- * 127.0.0.1. Every case checks what a user would see: the exit code, the
- * outcome output, one clear ::error:: line and no stack trace, the job
- * summary, and that the API key shows up nowhere but in ::add-mask::.
+ * Fault injection, in-process: run() against the simulator's misbehaving
+ * modes over real HTTP on 127.0.0.1, on a virtual clock, so retries,
+ * Retry-After and timeouts are checked as the times the action chose, not
+ * as wall time. Every case checks what a user would see: the exit code, the
+ * outcome output, one clear error line and no stack trace, the job summary,
+ * and that the API key shows up nowhere. The last case runs the bundle, to
+ * check how server text reaches the runner's workflow commands.
  */
 import http from 'node:http'
+import { realClock } from '../src/clock.js'
 import type { AddressInfo } from 'node:net'
 import {
   startSimulator,
@@ -14,7 +17,13 @@ import {
   type Simulator,
   type SimulatorOptions
 } from '../simulator/server.js'
-import { runAction, type ActionRun } from './helpers/action.js'
+import { runAction } from './helpers/action.js'
+import {
+  runInProcess,
+  startHarness,
+  type Harness,
+  type InProcessRun
+} from './helpers/in-process.js'
 import { pipes, tables } from './helpers/markdown.js'
 
 const JOB = '463071155436633601'
@@ -29,39 +38,38 @@ const HEADINGS = {
 } as const
 type Outcome = keyof typeof HEADINGS
 
-/** Runs fn against a fresh simulator and always closes it. */
+/** Runs fn against a fresh simulator on a virtual clock; always closes it. */
 async function withSim<T>(
   options: SimulatorOptions,
-  fn: (sim: Simulator) => Promise<T>
+  fn: (h: Harness) => Promise<T>
 ): Promise<T> {
-  const sim = await startSimulator({ apiKey: KEY, ...options })
+  const h = await startHarness({ apiKey: KEY, ...options })
   try {
-    return await fn(sim)
+    return await fn(h)
   } finally {
-    await sim.close()
+    await h.close()
   }
 }
 
-const inputs = (endpoint: string, extra: Record<string, string> = {}) => ({
+const inputs = (extra: Record<string, string> = {}) => ({
   'job-id': JOB,
-  endpoint,
   'api-key': KEY,
   'poll-interval': '1s',
   timeout: '30s',
   ...extra
 })
 
-/** Lines of the step's own failure: `::error::`, without annotation props. */
-const failureLines = (run: ActionRun) =>
-  run.stdout.split(/\r?\n/).filter((l) => l.startsWith('::error::'))
+/** The step's own failure lines (setFailed), not annotations. */
+const failureLines = (run: InProcessRun) =>
+  run.lines.filter((l) => l.startsWith('error: '))
 
 /**
  * What every run must look like, whatever went wrong: the exit code and
- * outcome, exactly one ::error:: line matching `error` (none on success), no
+ * outcome, exactly one error line matching `error` (none on success), no
  * stack trace, a summary under the right heading, and the key masked.
  */
 function expectClean(
-  run: ActionRun,
+  run: InProcessRun,
   expected: { exitCode: number; outcome: Outcome; error?: RegExp }
 ): void {
   expect(run.exitCode).toBe(expected.exitCode)
@@ -69,23 +77,24 @@ function expectClean(
   const errors = failureLines(run)
   if (expected.error) {
     expect(errors).toEqual([expect.stringMatching(expected.error)])
-    // One line: no escaped line breaks inside it.
-    expect(errors[0]).not.toMatch(/%0A|%0D/)
+    // One line: no line breaks inside it.
+    expect(errors[0]).not.toMatch(/[\r\n]/)
     expect(run.outputs.reason).not.toBe('')
   } else {
     expect(errors).toEqual([])
   }
-  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at /)
-  expect(run.stderr).toBe('')
+  expect(run.lines.filter((l) => !l.startsWith('debug: '))).not.toContainEqual(
+    expect.stringMatching(/\n\s+at /)
+  )
   expect(run.summary.trim()).not.toBe('')
   expect(run.summary.startsWith(`${HEADINGS[expected.outcome]}\n`)).toBe(true)
-  expect(run.stdout).toContain(`::add-mask::${KEY}`)
-  expect(run.everything.split(`::add-mask::${KEY}`).join('')).not.toContain(KEY)
+  expect(run.secrets).toContain(KEY)
+  expect(run.everything).not.toContain(KEY)
   // Last, as it is cosmetic: sentences are not glued with "..".
   for (const line of errors) expect(line).not.toMatch(/(?<!\.)\.\.(?!\.)/)
 }
 
-/** Milliseconds between two recorded requests of the simulator. */
+/** Virtual milliseconds between two recorded requests of the simulator. */
 const gap = (sim: Simulator, i: number) =>
   sim.requests[i].at - sim.requests[i - 1].at
 
@@ -108,96 +117,92 @@ const html502: Fault = {
 }
 
 describe('transient HTTP faults, then success', () => {
-  it.concurrent.each<{
-    name: string
-    fault: Fault
-    log: RegExp
-    minGapMs: number
-  }>([
+  // waitMs: the retry's sleep when the server says (Retry-After); any
+  // backoff otherwise.
+  it.each<{ name: string; fault: Fault; log: RegExp; waitMs?: number }>([
     {
       name: 'HTTP 500',
       fault: { kind: 'status', status: 500, body: 'internal error' },
-      log: /answered HTTP 500\. Retrying in /,
-      minGapMs: 0
+      log: /answered HTTP 500\. Retrying in /
     },
     {
       name: 'HTTP 502 with an HTML page',
       fault: html502,
-      log: /answered HTTP 502\. Retrying in /,
-      minGapMs: 0
+      log: /answered HTTP 502\. Retrying in /
     },
     {
       name: 'HTTP 503 with Retry-After: 1',
       fault: { kind: 'status', status: 503, retryAfter: '1' },
       log: /answered HTTP 503\. Retrying in 1s\./,
-      minGapMs: 900
+      waitMs: 1000
     },
     {
       name: 'HTTP 429 with Retry-After: 1',
       fault: { kind: 'status', status: 429, retryAfter: '1' },
       log: /answered HTTP 429 \(rate limited\)\. Retrying in 1s\./,
-      minGapMs: 900
+      waitMs: 1000
     },
     {
       name: 'a connection reset',
       fault: { kind: 'reset' },
-      log: /ECONNRESET.*Retrying in /,
-      minGapMs: 0
+      log: /ECONNRESET.*Retrying in /
     },
     {
       name: 'a truncated body',
       fault: { kind: 'truncated' },
-      log: /(closed the connection mid-answer|broke off its answer).*Retrying in /,
-      minGapMs: 0
+      log: /(closed the connection mid-answer|broke off its answer).*Retrying in /
     },
     {
       name: 'invalid JSON',
       fault: { kind: 'invalid-json' },
-      log: /body that is not JSON.*Retrying in /,
-      minGapMs: 0
+      log: /body that is not JSON.*Retrying in /
     }
   ])(
     '$name is retried and the job succeeds',
-    async ({ fault, log, minGapMs }) =>
+    async ({ fault, log, waitMs = expect.any(Number) }) =>
       withSim(
         { faults: [fault], jobs: [{ jobId: JOB, polls: 1 }] },
-        async (sim) => {
-          const run = await runAction(inputs(sim.url))
+        async (h) => {
+          const run = await h.run(inputs())
           expectClean(run, { exitCode: 0, outcome: 'success' })
           expect(run.outputs.state).toBe('Completed')
-          expect(run.stdout).toMatch(log)
-          expect(run.stdout).toContain('Import completed: 10,000 rows')
-          expect(sim.requests).toHaveLength(2)
-          // Retry-After is honoured: the retry waits as long as asked.
-          expect(gap(sim, 1)).toBeGreaterThanOrEqual(minGapMs)
+          const retries = run.lines.filter((l) => /Retrying in/.test(l))
+          expect(retries).toEqual([expect.stringMatching(log)])
+          // The page itself never reaches the log.
+          expect(retries[0]).not.toContain('<html')
+          expect(run.lines.at(-1)).toMatch(/^Import completed: 10,000 rows/)
+          expect(h.sim.requests).toHaveLength(2)
+          // Retry-After is honoured: the retry waits as long as asked, and
+          // the time between the two requests is the time slept.
+          expect(h.clock.sleeps[0]).toEqual(waitMs)
+          expect(gap(h.sim, 1)).toBe(h.clock.sleeps.reduce((a, b) => a + b, 0))
         }
       )
   )
 })
 
 describe('transient faults that never pass', () => {
-  it.concurrent.each<{ name: string; fault: Fault; error: RegExp }>([
+  it.each<{ name: string; fault: Fault; error: RegExp }>([
     {
       name: 'HTTP 500',
       fault: { kind: 'status', status: 500, body: 'internal error' },
-      error: /^::error::Milvus REST v2 \/describe answered HTTP 500\./
+      error: /^error: Milvus REST v2 \/describe answered HTTP 500\./
     },
     {
       name: 'HTTP 502 with an HTML page',
       fault: html502,
-      error: /^::error::Milvus REST v2 \/describe answered HTTP 502\./
+      error: /^error: Milvus REST v2 \/describe answered HTTP 502\./
     },
     {
-      // Retry-After: 0 keeps the ten tries quick; the budget still applies.
       name: 'HTTP 503 with Retry-After',
       fault: { kind: 'status', status: 503, retryAfter: '0' },
-      error: /^::error::Milvus REST v2 \/describe answered HTTP 503\./
+      error: /^error: Milvus REST v2 \/describe answered HTTP 503\./
     },
     {
       name: 'HTTP 429 with Retry-After',
       fault: { kind: 'status', status: 429, retryAfter: '0' },
       error:
-        /^::error::Milvus REST v2 \/describe answered HTTP 429 \(rate limited\)\./
+        /^error: Milvus REST v2 \/describe answered HTTP 429 \(rate limited\)\./
     }
   ])(
     '$name: gives up after 10 failures in a row with outcome error',
@@ -207,12 +212,13 @@ describe('transient faults that never pass', () => {
           faults: Array.from({ length: 12 }, () => fault),
           jobs: [{ jobId: JOB, polls: 1 }]
         },
-        async (sim) => {
-          const run = await runAction(inputs(sim.url))
+        async (h) => {
+          const run = await h.run(inputs())
           expectClean(run, { exitCode: 1, outcome: 'error', error })
-          expect(sim.requests).toHaveLength(10)
-          // The error budget ends the run, not the 30 s timeout.
-          expect(run.durationMs).toBeLessThan(15_000)
+          expect(h.sim.requests).toHaveLength(10)
+          expect(run.lines.filter((l) => /Retrying in/.test(l))).toHaveLength(9)
+          // The error budget ends the run, well before the 30 s timeout.
+          expect(run.elapsedMs).toBeLessThan(30_000)
           expect(run.outputs.state).toBe('')
         }
       )
@@ -220,68 +226,80 @@ describe('transient faults that never pass', () => {
 
   it('a refused port: gives up after 10 tries and names the endpoint', async () => {
     const port = await closedPort()
-    const run = await runAction(inputs(`http://127.0.0.1:${port}`))
+    const run = await runInProcess(
+      inputs({ endpoint: `http://127.0.0.1:${port}` })
+    )
     expectClean(run, {
       exitCode: 1,
       outcome: 'error',
       error: new RegExp(
-        `^::error::Could not reach http://127\\.0\\.0\\.1:${port}/v2/vectordb/jobs/import/describe: ECONNREFUSED\\. Check endpoint`
+        `^error: Could not reach http://127\\.0\\.0\\.1:${port}/v2/vectordb/jobs/import/describe: ECONNREFUSED\\. Check endpoint`
       )
     })
-    expect(run.stdout.match(/ECONNREFUSED\. .*Retrying in /g)).toHaveLength(9)
-    expect(run.durationMs).toBeLessThan(15_000)
+    expect(
+      run.lines.filter((l) => /ECONNREFUSED\. .*Retrying in /.test(l))
+    ).toHaveLength(9)
+    expect(run.elapsedMs).toBeLessThan(30_000)
   })
 
-  it('a hang: ends within timeout + poll-interval + a little', async () =>
-    withSim(
-      { faults: [{ kind: 'hang' }], jobs: [{ jobId: JOB, polls: 1 }] },
-      async (sim) => {
-        const run = await runAction(inputs(sim.url, { timeout: '3s' }))
-        expect(run.durationMs).toBeGreaterThanOrEqual(2900)
-        expect(run.durationMs).toBeLessThan(3000 + 1000 + 1500)
-        expect(sim.requests).toHaveLength(1)
-        expectClean(run, {
-          exitCode: 1,
-          outcome: 'timeout',
-          error:
-            /^::error::Timed out after 3s waiting for .*did not answer within 3s.*raise timeout/
-        })
-      }
-    ))
+  it('a hang: the request is given up when the time left runs out', async () => {
+    // The request time limit is a real timer, so this case runs on the real
+    // clock: two seconds of waiting, and no assertion on how long it took.
+    const sim = await startSimulator({
+      apiKey: KEY,
+      faults: [{ kind: 'hang' }],
+      jobs: [{ jobId: JOB, polls: 1 }]
+    })
+    try {
+      const run = await runInProcess(
+        inputs({ endpoint: sim.url, timeout: '2s' }),
+        { clock: realClock }
+      )
+      expectClean(run, {
+        exitCode: 1,
+        outcome: 'timeout',
+        error:
+          /^error: Timed out after 2s waiting for .*did not answer within 2s.*raise timeout/
+      })
+      expect(sim.requests).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
 })
 
 describe('bodies the action cannot read', () => {
   it('a JSON body of the wrong shape fails at once and names the field', async () =>
     withSim(
       { faults: [{ kind: 'wrong-shape' }], jobs: [{ jobId: JOB, polls: 1 }] },
-      async (sim) => {
-        const run = await runAction(inputs(sim.url))
+      async (h) => {
+        const run = await h.run(inputs())
         expectClean(run, {
           exitCode: 1,
           outcome: 'error',
           error:
-            /^::error::Milvus REST v2 \/describe returned a body this action cannot read \(data\.state: .*expected string.*\)\. Check that endpoint and api/
+            /^error: Milvus REST v2 \/describe returned a body this action cannot read \(data\.state: .*expected string.*\)\. Check that endpoint and api/
         })
-        expect(sim.requests).toHaveLength(1)
+        expect(h.sim.requests).toHaveLength(1)
       }
     ))
 })
 
 describe('a non-zero code the retries cannot fix', () => {
-  it.concurrent.each<{ code: number; error: RegExp }>([
-    { code: 1800, error: /^::error::Authentication failed\. .*code 1800/ },
-    { code: 80001, error: /^::error::Authentication failed\. .*code 80001/ },
-    { code: 80002, error: /^::error::Authentication failed\. .*code 80002/ },
-    { code: 21119, error: /^::error::Authentication failed\. .*code 21119/ },
-    { code: 80020, error: /^::error::The cluster was rejected\. .*code 80020/ },
-    { code: 90104, error: /^::error::The cluster was rejected\. .*code 90104/ },
-    { code: 1801, error: /^::error::The request was rejected\. .*code 1801/ },
-    { code: 1802, error: /^::error::The request was rejected\. .*code 1802/ },
-    { code: 1100, error: /^::error::The request was rejected\. .*code 1100/ },
+  it.each<{ code: number; error: RegExp }>([
+    { code: 1800, error: /^error: Authentication failed\. .*code 1800/ },
+    { code: 80001, error: /^error: Authentication failed\. .*code 80001/ },
+    { code: 80002, error: /^error: Authentication failed\. .*code 80002/ },
+    { code: 21119, error: /^error: Authentication failed\. .*code 21119/ },
+    { code: 80020, error: /^error: The cluster was rejected\. .*code 80020/ },
+    { code: 90104, error: /^error: The cluster was rejected\. .*code 90104/ },
+    { code: 1801, error: /^error: The request was rejected\. .*code 1801/ },
+    { code: 1802, error: /^error: The request was rejected\. .*code 1802/ },
+    { code: 1100, error: /^error: The request was rejected\. .*code 1100/ },
     {
       code: 90144,
       error: new RegExp(
-        `^::error::Import job ${JOB} was not found\\. .*code 90144`
+        `^error: Import job ${JOB} was not found\\. .*code 90144`
       )
     }
   ])('code $code fails at once with outcome error', async ({ code, error }) =>
@@ -297,37 +315,36 @@ describe('a non-zero code the retries cannot fix', () => {
         ],
         jobs: [{ jobId: JOB, polls: 1 }]
       },
-      async (sim) => {
-        const run = await runAction(inputs(sim.url))
+      async (h) => {
+        const run = await h.run(inputs())
         expectClean(run, { exitCode: 1, outcome: 'error', error })
         expect(failureLines(run)[0]).toContain('rejected token *** for')
-        expect(sim.requests).toHaveLength(1)
+        expect(h.sim.requests).toHaveLength(1)
       }
     )
   )
 })
 
 describe('job states', () => {
-  it('an unknown state keeps polling with one warning, then times out', async () =>
+  it('an unknown state keeps polling with one warning, then times out at the deadline', async () =>
     withSim(
       { jobs: [{ jobId: JOB, polls: 1, outcome: { state: 'Reindexing' } }] },
-      async (sim) => {
-        const run = await runAction(inputs(sim.url, { timeout: '3s' }))
+      async (h) => {
+        const run = await h.run(inputs({ timeout: '3s' }))
         expect(run.outputs.state).toBe('Reindexing')
-        const warnings = run.stdout
-          .split('\n')
-          .filter((l) => l.startsWith('::warning::'))
-        expect(warnings).toEqual([
+        expect(run.warnings).toEqual([
           expect.stringMatching(
             /reports state "Reindexing", which this action does not know\. It keeps polling and will not treat it as success\./
           )
         ])
-        expect(sim.requests.length).toBeGreaterThanOrEqual(2)
-        expect(run.durationMs).toBeLessThan(3000 + 1000 + 1500)
+        expect(h.sim.requests.length).toBeGreaterThanOrEqual(2)
+        // It polls until the deadline and not a moment past it.
+        expect(run.elapsedMs).toBe(3000)
+        expect(h.clock.sleeps.reduce((a, b) => a + b, 0)).toBe(3000)
         expectClean(run, {
           exitCode: 1,
           outcome: 'timeout',
-          error: /^::error::Timed out after 3s waiting for .*Reindexing/
+          error: /^error: Timed out after 3s waiting for .*Reindexing/
         })
       }
     ))
@@ -337,21 +354,21 @@ describe('job states', () => {
       name: 'None',
       script: { outcome: 'none' },
       error: new RegExp(
-        `^::error::Import job ${JOB} ended None: unknown import job state`
+        `^error: Import job ${JOB} ended None: unknown import job state`
       )
     },
     {
       name: 'Uncommitted',
       script: { outcome: 'uncommitted' },
       error: new RegExp(
-        `^::error::Import job ${JOB} is Uncommitted: .*waits for a commit`
+        `^error: Import job ${JOB} is Uncommitted: .*waits for a commit`
       )
     }
   ])('$name fails at once', async ({ script, error }) =>
-    withSim({ jobs: [{ jobId: JOB, polls: 1, ...script }] }, async (sim) => {
-      const run = await runAction(inputs(sim.url))
+    withSim({ jobs: [{ jobId: JOB, polls: 1, ...script }] }, async (h) => {
+      const run = await h.run(inputs())
       expectClean(run, { exitCode: 1, outcome: 'failed', error })
-      expect(sim.requests).toHaveLength(1)
+      expect(h.sim.requests).toHaveLength(1)
     })
   )
 
@@ -361,54 +378,54 @@ describe('job states', () => {
   ])(
     'a job Milvus $style does not know fails at once',
     async ({ style, code }) =>
-      withSim({ notFoundStyle: style, jobs: [] }, async (sim) => {
-        const run = await runAction(inputs(sim.url))
+      withSim({ notFoundStyle: style, jobs: [] }, async (h) => {
+        const run = await h.run(inputs())
         expectClean(run, {
           exitCode: 1,
           outcome: 'error',
           error: new RegExp(
-            `^::error::Import job ${JOB} was not found\\. Milvus REST v2 answered code ${code}: import job does not exist.*Check job-id`
+            `^error: Import job ${JOB} was not found\\. Milvus REST v2 answered code ${code}: import job does not exist.*Check job-id`
           )
         })
-        expect(sim.requests).toHaveLength(1)
+        expect(h.sim.requests).toHaveLength(1)
       })
   )
 })
 
-describe('cancellation by the runner', () => {
-  it.each<NodeJS.Signals>(['SIGINT', 'SIGTERM'])(
-    '%s during polling stops at once and reports the last state',
-    async (name) =>
-      withSim(
-        { jobs: [{ jobId: JOB, durationMs: 3_600_000 }] },
-        async (sim) => {
-          const started = Date.now()
-          const run = await runAction(inputs(sim.url, { timeout: '60s' }), {
-            signal: { name, whenStdout: new RegExp(`^${JOB} \\w+ \\d+%`, 'm') }
-          })
-          const exitedAt = started + run.durationMs
-          expect(sim.requests).toHaveLength(1)
-          // The signal follows the first poll line within a few ms.
-          expect(exitedAt - sim.requests[0].at).toBeLessThan(2000)
-          expect(run.exitCode).not.toBe(0)
-          expectClean(run, {
-            exitCode: 1,
-            outcome: 'cancelled',
-            error: /^::error::The step was cancelled; it was \w+ at \d+%25\./
-          })
-          const state = run.outputs.state
-          expect(state).toMatch(/^(Pending|Importing)$/)
-          expect(run.summary).toContain(`| **State** | ${state} |`)
-          // The import itself goes on: nothing asked the server to stop it.
-          expect(sim.requests.map((r) => r.path)).toEqual([
-            '/v2/vectordb/jobs/import/describe'
-          ])
-          // Nothing came in after the process ended either.
-          await new Promise((resolve) => setTimeout(resolve, 300))
-          expect(sim.requests).toHaveLength(1)
-        }
-      )
-  )
+describe('cancellation', () => {
+  it('during polling stops at once and reports the last state', async () =>
+    withSim({ jobs: [{ jobId: JOB, durationMs: 3_600_000 }] }, async (h) => {
+      const run = await h.run(inputs({ timeout: '60s' }), {
+        abortOn: new RegExp(`^${JOB} \\w+ \\d+%`)
+      })
+      expectClean(run, {
+        exitCode: 1,
+        outcome: 'cancelled',
+        error: /^error: The step was cancelled; it was \w+ at \d+%\./
+      })
+      const state = run.outputs.state
+      expect(state).toMatch(/^(Pending|Importing)$/)
+      expect(run.summary).toContain(`| **State** | ${state} |`)
+      // No sleep ran out: the wait ended the moment the step was cancelled.
+      expect(run.elapsedMs).toBe(0)
+      expect(h.clock.pending).toBe(0)
+      // The import itself goes on: nothing asked the server to stop it.
+      expect(h.sim.requests.map((r) => r.path)).toEqual([
+        '/v2/vectordb/jobs/import/describe'
+      ])
+    }))
+
+  it('before any job was read says so', async () =>
+    withSim({ jobs: [{ jobId: JOB }] }, async (h) => {
+      const controller = new AbortController()
+      controller.abort('SIGTERM')
+      const run = await h.run(inputs(), { signal: controller.signal })
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs.outcome).toBe('cancelled')
+      expect(failureLines(run)).toEqual([
+        expect.stringMatching(/^error: The step was cancelled/)
+      ])
+    }))
 })
 
 describe('text from the server that tries to run workflow commands', () => {
@@ -420,59 +437,70 @@ describe('text from the server that tries to run workflow commands', () => {
     'a|b'
   ].join(' ')
 
-  it('is shown inert in the log, the summary and the outputs', async () =>
-    withSim(
-      {
-        jobs: [
-          {
-            jobId: JOB,
-            polls: 1,
-            files: [
-              { name: 'ok.parquet', rows: 100 },
-              {
-                name: `${evil}.parquet`,
-                rows: 100,
-                failReason: `bad row\n::set-output name=x::pwned2\n${evil}`
-              }
-            ]
-          }
-        ]
-      },
-      async (sim) => {
-        const run = await runAction(inputs(sim.url))
-        expectClean(run, {
-          exitCode: 1,
-          outcome: 'failed',
-          error: new RegExp(`^::error::Import job ${JOB} failed: `)
-        })
-        const lines = run.stdout.split(/\r?\n/)
-        // Only the action's own mask line; nothing from the server.
-        expect(lines.filter((l) => l.startsWith('::add-mask::'))).toEqual([
-          `::add-mask::${KEY}`
-        ])
-        expect(lines.filter((l) => l.startsWith('::set-output'))).toEqual([])
-        expect(run.stdout).not.toContain('##[')
-        // The failed file is still annotated, with the text made inert.
-        expect(
-          lines.filter((l) => l.startsWith('::warning title=')).length
-        ).toBeGreaterThanOrEqual(1)
-        expect(lines.some((l) => l.includes('pwned'))).toBe(true)
-
-        expect(run.summary).not.toContain('<')
-        expect(run.summary).toContain('&lt;script&gt;')
-        for (const table of tables(run.summary)) {
-          const cells = pipes(table[0])
-          for (const line of table) expect(pipes(line)).toBe(cells)
+  it("is shown inert in the bundle's log, summary and outputs", async () => {
+    const sim = await startSimulator({
+      apiKey: KEY,
+      jobs: [
+        {
+          jobId: JOB,
+          polls: 1,
+          files: [
+            { name: 'ok.parquet', rows: 100 },
+            {
+              name: `${evil}.parquet`,
+              rows: 100,
+              failReason: `bad row\n::set-output name=x::pwned2\n${evil}`
+            }
+          ]
         }
-        expect(run.summary).toMatch(
-          /^\| .*set-output.*\.parquet \| ❌ Failed \|/m
+      ]
+    })
+    try {
+      const run = await runAction({ ...inputs(), endpoint: sim.url })
+      expect(run.exitCode).toBe(1)
+      const lines = run.stdout.split(/\r?\n/)
+      expect(lines.filter((l) => l.startsWith('::error::'))).toEqual([
+        expect.stringMatching(
+          new RegExp(`^::error::Import job ${JOB} failed: `)
         )
+      ])
+      expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at /)
+      // Only the action's own mask lines (the key and its encodings);
+      // nothing from the server.
+      const masks = lines.filter((l) => l.startsWith('::add-mask::'))
+      expect(masks[0]).toBe(`::add-mask::${KEY}`)
+      expect(masks.filter((l) => /secret/.test(l))).toEqual([])
+      expect(run.everything.split(`::add-mask::${KEY}`).join('')).not.toContain(
+        KEY
+      )
+      expect(lines.filter((l) => l.startsWith('::set-output'))).toEqual([])
+      expect(run.stdout).not.toContain('##[')
+      // The failed file is still annotated, with the text made inert.
+      expect(
+        lines.filter((l) => l.startsWith('::warning title=')).length
+      ).toBeGreaterThanOrEqual(1)
+      expect(lines.some((l) => l.includes('pwned'))).toBe(true)
 
-        expect(Object.keys(run.outputs)).not.toContain('x')
-        expect(run.outputs.outcome).toBe('failed')
-        expect(JSON.parse(run.outputs.details)).toContainEqual(
-          expect.objectContaining({ fileName: `${evil}.parquet` })
-        )
+      expect(run.summary.startsWith(`${HEADINGS.failed}\n`)).toBe(true)
+      expect(run.summary).not.toContain('<')
+      expect(run.summary).toContain('&lt;script&gt;')
+      for (const table of tables(run.summary)) {
+        const cells = pipes(table[0])
+        for (const line of table) expect(pipes(line)).toBe(cells)
       }
-    ))
+      expect(run.summary).toMatch(
+        /^\| .*set-output.*\.parquet \| ❌ Failed \|/m
+      )
+
+      expect(Object.keys(run.outputs)).not.toContain('x')
+      expect(run.outputs.outcome).toBe('failed')
+      expect(JSON.parse(run.outputs.details)).toContainEqual(
+        expect.objectContaining({
+          fileName: expect.stringMatching(/set-output name=x.*a\|b\.parquet$/)
+        })
+      )
+    } finally {
+      await sim.close()
+    }
+  })
 })

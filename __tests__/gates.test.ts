@@ -1,16 +1,15 @@
 /**
- * The data gates (min-rows, expected-rows, allow-partial), on the bundled
- * action against the simulator.
+ * The data gates (min-rows, expected-rows, allow-partial): run() in-process
+ * against the simulator, and checkGates on its own.
  */
 import { checkGates } from '../src/gates.js'
-import { startSimulator, type Simulator } from '../simulator/server.js'
-import { errorLines, runAction } from './helpers/action.js'
 import { job } from './helpers/fake-import-api.js'
+import { startHarness, type Harness } from './helpers/in-process.js'
 
-let sim: Simulator | undefined
+let h: Harness | undefined
 afterEach(async () => {
-  await sim?.close()
-  sim = undefined
+  await h?.close()
+  h = undefined
 })
 
 const completedJob = (rows: number) => ({
@@ -18,11 +17,10 @@ const completedJob = (rows: number) => ({
   files: [{ name: 'data/1.parquet', rows }]
 })
 
-describe('data gates on the bundled action', () => {
+describe('data gates on run()', () => {
   it('fails a Completed import short of expected-rows', async () => {
-    sim = await startSimulator({ jobs: [completedJob(9_800)] })
-    const run = await runAction({
-      endpoint: sim.url,
+    h = await startHarness({ jobs: [completedJob(9_800)] })
+    const run = await h.run({
       'job-id': '7',
       'expected-rows': '10,000'
     })
@@ -32,25 +30,23 @@ describe('data gates on the bundled action', () => {
       state: 'Completed',
       importedRows: '9800'
     })
-    expect(errorLines(run)).toEqual([
-      '::error::Imported 9,800 rows, expected 10,000 (expected-rows).'
+    expect(run.errors).toEqual([
+      'error: Imported 9,800 rows, expected 10,000 (expected-rows).'
     ])
     expect(run.summary).toContain('## ❌ Milvus import failed')
   })
 
   it('fails below min-rows and passes at it', async () => {
-    sim = await startSimulator({ jobs: [completedJob(500)] })
-    const short = await runAction({
-      endpoint: sim.url,
+    h = await startHarness({ jobs: [completedJob(500)] })
+    const short = await h.run({
       'job-id': '7',
       'min-rows': '501'
     })
     expect(short.exitCode).toBe(1)
-    expect(errorLines(short)).toEqual([
-      '::error::Imported 500 rows, expected at least 501 (min-rows).'
+    expect(short.errors).toEqual([
+      'error: Imported 500 rows, expected at least 501 (min-rows).'
     ])
-    const enough = await runAction({
-      endpoint: sim.url,
+    const enough = await h.run({
       'job-id': '7',
       'min-rows': '500'
     })
@@ -69,8 +65,8 @@ describe('checkGates', () => {
       polls: 1,
       job: job('Completed', 100, {
         jobId: '7',
-        importedRows: 10,
-        totalRows: 10,
+        importedRows: 10n,
+        totalRows: 10n,
         files
       })
     }
@@ -89,8 +85,8 @@ describe('checkGates', () => {
 
   it('cannot check rows the server did not report, and says so', () => {
     const jobs = completed([])
-    jobs[0].job.importedRows = undefined as unknown as number
-    expect(checkGates({ allowPartial: false, minRows: 1 }, jobs)).toMatch(
+    jobs[0].job.importedRows = undefined as unknown as bigint
+    expect(checkGates({ allowPartial: false, minRows: 1n }, jobs)).toMatch(
       /did not report imported rows/
     )
   })

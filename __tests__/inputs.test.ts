@@ -99,7 +99,7 @@ describe('parseInputs', () => {
   it('accepts row counts with separators', () => {
     expect(
       parseInputs({ ...base, 'expected-rows': '10,000' }).expectedRows
-    ).toBe(10000)
+    ).toBe(10000n)
   })
 })
 

@@ -1,18 +1,27 @@
-import { forgetSecrets, redact, rememberSecret } from '../src/secrets.js'
+import {
+  defaultCredentialsWarning,
+  forgetSecrets,
+  redact,
+  rememberSecret,
+  secretForms
+} from '../src/secrets.js'
 
 afterEach(() => forgetSecrets())
 
+const b64 = (text: string) => Buffer.from(text).toString('base64')
+
 describe('rememberSecret', () => {
-  it('remembers a plain API key', () => {
-    expect(rememberSecret('sk-live-0042')).toEqual(['sk-live-0042'])
+  it('remembers a plain API key and its base64', () => {
+    const forms = rememberSecret('sk-live-0042')
+    expect(forms).toContain('sk-live-0042')
+    expect(forms).toContain(b64('sk-live-0042'))
     expect(redact('Bearer sk-live-0042')).toBe('Bearer ***')
   })
 
   it('masks the password of user:password on its own too', () => {
-    expect(rememberSecret('root:Milvus-pw-77')).toEqual([
-      'root:Milvus-pw-77',
-      'Milvus-pw-77'
-    ])
+    const forms = rememberSecret('root:Milvus-pw-77')
+    expect(forms.slice(0, 1)).toEqual(['root:Milvus-pw-77'])
+    expect(forms).toContain('Milvus-pw-77')
     expect(
       redact(
         'token root:Milvus-pw-77 refused; user root, password Milvus-pw-77'
@@ -21,36 +30,98 @@ describe('rememberSecret', () => {
   })
 
   it('keeps the password after the first colon whole', () => {
-    expect(rememberSecret('admin:pa:ss:word')).toEqual([
-      'admin:pa:ss:word',
-      'pa:ss:word'
-    ])
+    expect(rememberSecret('admin:pa:ss:word')).toContain('pa:ss:word')
     expect(redact('pa:ss:word')).toBe('***')
   })
 
   it('does not split a value that only starts or ends with a colon', () => {
-    expect(rememberSecret(':leading')).toEqual([':leading'])
-    expect(rememberSecret('trailing:')).toEqual(['trailing:'])
+    rememberSecret(':leading')
+    rememberSecret('trailing:')
     expect(redact('leading trailing')).toBe('leading trailing')
+    expect(redact(':leading trailing:')).toBe('*** ***')
   })
 
   it('does not register values shorter than 3 characters', () => {
-    expect(rememberSecret('ab')).toEqual([])
+    expect(rememberSecret('ab')).not.toContain('ab')
     expect(redact('ab cab')).toBe('ab cab')
     // The whole token is long enough; its 2-character password is not.
-    expect(rememberSecret('root:pw')).toEqual(['root:pw'])
+    expect(rememberSecret('root:pw')).toContain('root:pw')
     expect(redact('root:pw, pw, password')).toBe('***, pw, password')
-  })
-
-  it('registers a value of exactly 3 characters', () => {
-    expect(rememberSecret('abc')).toEqual(['abc'])
-    expect(redact('abc')).toBe('***')
   })
 
   it('ignores empty and missing values', () => {
     expect(rememberSecret('')).toEqual([])
     expect(rememberSecret(undefined)).toEqual([])
     expect(redact('nothing to hide')).toBe('nothing to hide')
+  })
+})
+
+describe('secret forms', () => {
+  const token = 'alice:p@ss/w<rd>&"x"+ \\z'
+
+  it.each([
+    ['raw', token],
+    ['base64', b64(token)],
+    ['base64url', b64(token).replace(/\+/g, '-').replace(/\//g, '_')],
+    ['URL-encoded', encodeURIComponent(token)],
+    [
+      'URL-encoded, lower-case hex',
+      encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())
+    ],
+    ['form-encoded', encodeURIComponent(token).replace(/%20/g, '+')],
+    ['JSON-escaped', JSON.stringify(token).slice(1, -1)],
+    [
+      'JSON-escaped the Go way',
+      JSON.stringify(token)
+        .slice(1, -1)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026')
+    ],
+    ['password, base64', b64('p@ss/w<rd>&"x"+ \\z')]
+  ])('masks the %s form', (_name, form) => {
+    rememberSecret(token)
+    expect(redact(`echo: ${form} :end`)).toBe('echo: *** :end')
+  })
+
+  it('masks base64 of the token inside a longer base64 text, at any offset', () => {
+    rememberSecret('user01:a-long-password')
+    for (const prefix of ['', 'B', 'Ba', 'Bas', 'Basic ']) {
+      const echoed = b64(`${prefix}user01:a-long-password and more`)
+      const out = redact(echoed)
+      expect(out).toContain('***')
+      // What is left cannot be decoded back to the password.
+      expect(
+        Buffer.from(out.replace('***', ''), 'base64').toString()
+      ).not.toContain('a-long-password')
+    }
+  })
+
+  it('lists every form once', () => {
+    const forms = secretForms('plainkey123')
+    expect(new Set(forms).size).toBe(forms.length)
+  })
+})
+
+describe('default credentials', () => {
+  it('masks the whole default token but not the word Milvus alone', () => {
+    rememberSecret('root:Milvus')
+    expect(redact('token root:Milvus sent')).toBe('token *** sent')
+    expect(redact('## ✅ Milvus import completed')).toBe(
+      '## ✅ Milvus import completed'
+    )
+    expect(redact(b64('root:Milvus'))).toBe('***')
+  })
+
+  it('warns about the default token only', () => {
+    expect(defaultCredentialsWarning('root:Milvus')).toMatch(
+      /default Milvus token/
+    )
+    expect(defaultCredentialsWarning('root:Milvus')).not.toContain(
+      'root:Milvus'
+    )
+    expect(defaultCredentialsWarning('root:s3cret')).toBeUndefined()
+    expect(defaultCredentialsWarning(undefined)).toBeUndefined()
   })
 })
 
@@ -66,6 +137,12 @@ describe('redact', () => {
     expect(redact('first-key then ghp_secondtoken then first-key')).toBe(
       '*** then *** then ***'
     )
+  })
+
+  it('masks the longest secret first, so none is half-masked', () => {
+    rememberSecret('pw-123')
+    rememberSecret('admin:pw-123-long')
+    expect(redact('admin:pw-123-long')).toBe('***')
   })
 
   it('matches secrets literally, regex characters included', () => {

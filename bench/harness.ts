@@ -10,7 +10,7 @@ export {
 } from '../simulator/server.js'
 export { renderSummary } from '../src/report/summary.js'
 export { ProgressLog } from '../src/report/progress-log.js'
-export { waitForJob } from '../src/wait/wait-for-jobs.js'
+export { waitForJob, waitForJobs } from '../src/wait/wait-for-jobs.js'
 export { RateLimiter } from '../src/wait/rate-limit.js'
 export { RestV2Api } from '../src/clients/rest-v2.js'
 export { closeConnections } from '../src/http/transport.js'

@@ -10,8 +10,18 @@ const msText = (v) => `${f1(v)} ms`
 const sText = (v) => `${f2(v / 1000)} s`
 const mib = (v) => `${f1(v / MIB)} MiB`
 const kb = (v) => `${f1(v / KB)} KB`
-const mark = (ok) => (ok ? '✅ PASS' : '❌ FAIL')
+// ok is null for a figure kept without a target.
+const mark = (ok) => (ok === null ? 'no target' : ok ? '✅ PASS' : '❌ FAIL')
 const int = (v) => Math.round(v).toLocaleString('en-US')
+
+// The last start-up figure of the hand-written runner and HTTP client, before
+// the runtime moved to @actions/core and @actions/http-client.
+const STARTUP_BEFORE = {
+  ratio: '3.19',
+  ms: '69.4 ms',
+  node: '21.8 ms',
+  date: '2026-11-23'
+}
 
 /** A markdown table from a header row and body rows. */
 function table(head, rows) {
@@ -33,20 +43,8 @@ function profileList(profile) {
  * fails in this run ('' when all pass).
  */
 function missedTargets(r, rows) {
-  const failed = new Set(rows.filter((x) => !x.ok).map((x) => x.id))
+  const failed = new Set(rows.filter((x) => x.ok === false).map((x) => x.id))
   const parts = []
-  if (failed.has('P1')) {
-    parts.push(`**P1 (start-up).** A bare ES module that sends the one request with \`node:http\` and exits
-already takes ${f2(r.p1.floorRatio)}× \`node -e 0\` here, so 1.5× leaves almost nothing for loading code. The
-bundle's own load and input check cost ${msText(r.p1.median.load - r.p1.median.node)}; most of it is zod (a minified
-bundle of zod alone adds about 20 ms), which validates every input and answer. Tried, and kept: no \`@actions/core\`
-or \`@actions/http-client\` (their load alone took a probe to 1.7×; the runner's workflow commands are written
-directly), \`node:http\` instead of undici, https loaded only for https endpoints, no \`toLocaleString\` (its
-first call loads ICU data, 12 ms), no \`node:crypto\` for output delimiters, a minified ncc ESM bundle, the gRPC
-SDK in a lazy chunk. Tried, and dropped: an esbuild CommonJS bundle (it pulled zod's CommonJS build and was
-slower). Not done: hand-written validators instead of zod (about 20 ms less, still about 2× \`node -e 0\`), which
-would give up the schemas at every boundary.`)
-  }
   if (failed.has('P5')) {
     parts.push(`**P5 (memory).** Nothing accumulates: the heap after GC stays flat (table in P5). The peak is
 garbage of recent polls that V8 collects late: at a 1 ms interval every poll reads, parses and maps a 1.8 MB
@@ -63,6 +61,78 @@ forcing GC from inside the action.`)
     : ''
 }
 
+/**
+ * P1's row of the target table: start-up has no target since the runtime is
+ * @actions/core and @actions/http-client; the hand-written one's figure is
+ * kept as a reference.
+ */
+function startupRow(p1) {
+  return [
+    'P1',
+    'wall time of `node dist/index.js` on a Completed job (1 request) ÷ `node -e 0`, median of ' +
+      `${p1.runs} alternated runs`,
+    `${f2(p1.ratio)}× (${msText(p1.median.action)})`,
+    `\`node -e 0\`: ${msText(p1.median.node)}; a bare node:http request: ${f2(p1.floorRatio)}×`,
+    `none (was ≤ 1.5×); ceiling reference: ${STARTUP_BEFORE.ratio}× (${STARTUP_BEFORE.ms}) on ${STARTUP_BEFORE.date}, hand-written runtime`,
+    p1.problems.length === 0 ? null : false
+  ]
+}
+
+// The processes P1 times, as the table names them.
+const STARTUP_KINDS = [
+  ['`node -e 0`', 'node'],
+  ['bare node:http request', 'floor'],
+  ['bundle load + input check', 'load'],
+  ['whole action (1 request)', 'action']
+]
+
+/** The P1 section of BENCHMARKS.md; note says when it was measured apart. */
+function startupSection(p1, note = '') {
+  return `## P1 · start-up
+${note ? `\n${note}\n` : ''}
+Start-up has no target any more: a step that waits minutes for an import does
+not feel tens of milliseconds. The bundle loads \`@actions/core\` and
+\`@actions/http-client\` (with undici), unminified, with a source-map register.
+The hand-written runtime it replaced measured ${STARTUP_BEFORE.ratio}× (${STARTUP_BEFORE.ms} beside
+${STARTUP_BEFORE.node} for \`node -e 0\`) on ${STARTUP_BEFORE.date}; that figure is kept as a ceiling
+reference, and this run's ratio is ${f2(p1.ratio / Number(STARTUP_BEFORE.ratio))}× it.
+
+Each round runs four processes, in an order that rotates every round, after two
+warm-up rounds: \`node -e 0\`; the floor of any Node waiter (an inline ES module that
+sends the one describe with \`node:http\`, parses the answer and exits); the bundle
+with no job ID (it loads, validates the inputs and fails before any request); and
+the whole action on a job the simulator already reports Completed. The action made exactly one request in every run${p1.problems.length ? ` — **except: ${p1.problems.join('; ')}**` : ''}.
+
+${table(
+  ['process', 'median', 'runs (ms)'],
+  STARTUP_KINDS.map(([label, kind]) => [
+    label,
+    msText(p1.median[kind]),
+    p1.times[kind].map(Math.round).join(' ')
+  ])
+)}
+
+So node itself takes ${msText(p1.median.node)}, loading and initialising the bundle
+${msText(p1.median.load - p1.median.node)}, and the request, the report and the exit
+${msText(p1.median.action - p1.median.load)}. The bare request needs
+${msText(p1.median.floor - p1.median.node)} over node, so no waiter written in Node
+gets below ${f2(p1.floorRatio)}× here. Functions with the most self time in
+one profiled run (\`--cpu-prof\`, ${msText(p1.profile.totalMs)} sampled):
+
+${profileList(p1.profile)}`
+}
+
+/** P1 alone (`npm run bench -- --startup`): its table row and section. */
+export function renderStartup(p1, m, load) {
+  const [id, measure, figure, baseline, target, ok] = startupRow(p1)
+  const note = `Measured apart from the other figures, by \`npm run bench -- --startup\` on
+${m.date} (Node ${m.node}; load average ${f2(load[0])} before, ${f2(load[1])} after).`
+  return {
+    row: `| ${[id, measure, figure, baseline, target, mark(ok)].join(' | ')} |`,
+    section: startupSection(p1, note)
+  }
+}
+
 /** Renders the whole report; returns the markdown and the bare table. */
 export function renderReport(r) {
   const I = r.intervalMs
@@ -72,15 +142,7 @@ export function renderReport(r) {
 
   // P1
   const { p1 } = r
-  add(
-    'P1',
-    'wall time of `node dist/index.js` on a Completed job (1 request) ÷ `node -e 0`, median of ' +
-      `${p1.runs} alternated runs`,
-    `${f2(p1.ratio)}× (${msText(p1.median.action)})`,
-    `\`node -e 0\`: ${msText(p1.median.node)}; a bare node:http request: ${f2(p1.floorRatio)}×`,
-    '≤ 1.5×',
-    p1.ratio <= 1.5 && p1.problems.length === 0
-  )
+  add(...startupRow(p1))
 
   // P2
   const { p2 } = r
@@ -163,7 +225,8 @@ export function renderReport(r) {
       mark(x.ok)
     ])
   )
-  const failed = rows.filter((x) => !x.ok).length
+  const failed = rows.filter((x) => x.ok === false).length
+  const targets = rows.filter((x) => x.ok !== null).length
   const missed = missedTargets(r, rows)
   const m = r.machine
   const noisy = Math.max(...r.load) > 0.5 * m.cores
@@ -178,52 +241,11 @@ ${r.strippedVars.length ? `The shell set ${r.strippedVars.map((v) => `\`${v}\``)
 Bundle measured: \`dist/index.js\` (sha256 ${r.distHash}…). The whole run took ${sText(r.totalMs)}.
 
 Figures vary by machine, so each timing sits beside a baseline measured in the
-same run, on the same machine. ${failed === 0 ? 'Every target is met.' : `${failed} of ${rows.length} targets are missed; the sections below show what the figures are made of.`}
+same run, on the same machine. ${failed === 0 ? 'Every target is met.' : `${failed} of ${targets} targets are missed; the sections below show what the figures are made of.`}
 
 ${bare}
 ${missed}
-## P1 · start-up
-
-Each round runs four processes, in an order that rotates every round, after two
-warm-up rounds: \`node -e 0\`; the floor of any Node waiter (an inline ES module that
-sends the one describe with \`node:http\`, parses the answer and exits); the bundle
-with no job ID (it loads, validates the inputs and fails before any request); and
-the whole action on a job the simulator already reports Completed. The action made exactly one request in every run${p1.problems.length ? ` — **except: ${p1.problems.join('; ')}**` : ''}.
-
-${table(
-  ['process', 'median', 'runs (ms)'],
-  [
-    [
-      '`node -e 0`',
-      msText(p1.median.node),
-      p1.times.node.map(Math.round).join(' ')
-    ],
-    [
-      'bare node:http request',
-      msText(p1.median.floor),
-      p1.times.floor.map(Math.round).join(' ')
-    ],
-    [
-      'bundle load + input check',
-      msText(p1.median.load),
-      p1.times.load.map(Math.round).join(' ')
-    ],
-    [
-      'whole action (1 request)',
-      msText(p1.median.action),
-      p1.times.action.map(Math.round).join(' ')
-    ]
-  ]
-)}
-
-So node itself takes ${msText(p1.median.node)}, loading and initialising the bundle
-${msText(p1.median.load - p1.median.node)}, and the request, the report and the exit
-${msText(p1.median.action - p1.median.load)}. The bare request needs
-${msText(p1.median.floor - p1.median.node)} over node, so no waiter written in Node
-gets below ${f2(p1.floorRatio)}× here. Functions with the most self time in
-one profiled run (\`--cpu-prof\`, ${msText(p1.profile.totalMs)} sampled):
-
-${profileList(p1.profile)}
+${startupSection(p1)}
 
 ## P2 · what the REST path loads
 

@@ -43221,3 +43221,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 /***/ })
 
 };
+
+//# sourceMappingURL=719.index.js.map

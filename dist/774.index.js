@@ -19,8 +19,8 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runner/escape.ts
 var runner_escape = __webpack_require__(4099);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/text/server-text.ts
+var server_text = __webpack_require__(9094);
 // EXTERNAL MODULE: ./src/clients/codes.ts
 var codes = __webpack_require__(7866);
 // EXTERNAL MODULE: ./node_modules/@grpc/proto-loader/build/src/index.js
@@ -61,6 +61,8 @@ function milvusPackage() {
 
 // EXTERNAL MODULE: ./src/clients/states.ts
 var states = __webpack_require__(2356);
+// EXTERNAL MODULE: ./src/clients/wire.ts
+var wire = __webpack_require__(2487);
 ;// CONCATENATED MODULE: ./src/clients/milvus-grpc.ts
 /**
  * The legacy Milvus gRPC import API (MilvusService GetImportState and
@@ -72,6 +74,7 @@ var states = __webpack_require__(2356);
  * The action loads this module only with a dynamic import(), so gRPC stays
  * out of the main bundle.
  */
+
 
 
 
@@ -110,19 +113,24 @@ function milvusService() {
 }
 // The SDK decodes with longs: String and enums: String, so int64 fields are
 // decimal strings and enums are names (or numbers the SDK's proto lacks).
-const Int64 = schemas/* string */.YjP().regex(/^-?\d+$/, 'must be an int64 string');
+// Task IDs are positive int64s; 0 means the server did not say.
+const TaskId = schemas/* string */.YjP().regex(/^\d{1,19}$/, 'must be an int64 task ID');
 const Status = schemas/* object */.Ikc({
     code: schemas/* number */.aig().int().optional(),
     error_code: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).optional(),
-    reason: schemas/* string */.YjP().optional()
+    reason: server_text/* serverString */.Zv.optional()
 });
 const WithStatus = schemas/* object */.Ikc({ status: Status });
-const KeyValue = schemas/* object */.Ikc({ key: schemas/* string */.YjP(), value: schemas/* string */.YjP() });
+const KeyValue = schemas/* object */.Ikc({ key: schemas/* string */.YjP(), value: server_text/* serverString */.Zv });
+// infos is the gRPC answer's map: a key given twice is as ambiguous as a
+// repeated JSON key, so the reply is unreadable.
+const Infos = schemas/* array */.YOg(KeyValue)
+    .refine((list) => new Set(list.map((kv) => kv.key)).size === list.length, 'a key is given twice');
 const ImportState = schemas/* object */.Ikc({
-    state: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* number */.aig().int()]),
-    row_count: Int64,
-    infos: schemas/* array */.YOg(KeyValue),
-    id: Int64
+    state: schemas/* union */.KCZ([schemas/* string */.YjP().min(1).transform(server_text/* fromServer */.Wj), schemas/* number */.aig().int()]),
+    row_count: wire/* rows */.Ge,
+    infos: Infos,
+    id: TaskId
 });
 const TaskList = schemas/* object */.Ikc({ tasks: schemas/* array */.YOg(ImportState) });
 /** Creates the gRPC client; it connects on the first call. */
@@ -146,7 +154,10 @@ async function createGrpcApi(config) {
             // where a JS number would round IDs above 2^53.
             const task = taskId(jobId);
             const reply = await unary('GetImportState', { task }, jobId, options);
-            return toJob(task, parseReply(reply, ImportState, 'GetImportState'));
+            const state = parseReply(reply, ImportState, 'GetImportState');
+            if (state.id !== '0')
+                (0,wire/* checkEchoedJobId */.z8)(task, state.id, `${API} GetImportState`);
+            return toJob(task, state);
         },
         async listJobs(query, options) {
             const collectionName = query.collectionName;
@@ -235,7 +246,7 @@ function checkStatus(reply, method, jobId) {
     const { status } = parseReply(reply, WithStatus, method);
     const code = status.code ?? 0;
     const legacy = status.error_code ?? 'Success';
-    const reason = (0,secrets/* redact */.E$)(status.reason ?? '');
+    const reason = status.reason ?? '';
     if (code !== 0) {
         throw (0,codes/* apiCodeError */.Q)(code, reason, { api: API, jobId });
     }
@@ -255,7 +266,7 @@ function parseReply(reply, schema, method) {
 }
 /** Maps a grpc-js call error to an ActionError. */
 function transportError(error, method, timeoutMs) {
-    const details = (0,runner_escape/* safeLogText */.Ht)((0,secrets/* redact */.E$)(error.details || error.message), 300);
+    const details = (0,runner_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(error.details || error.message), 300);
     switch (error.code) {
         case src/* status */.h5.UNAUTHENTICATED:
             return new errors/* ApiError */.hD(`Authentication failed. ${API} refused ${method} (UNAUTHENTICATED: ${details}). Check the secret passed to api-key: a Milvus token "user:password" or an API key.`, 'UNAUTHENTICATED');
@@ -309,7 +320,7 @@ function toJob(jobId, reply) {
         rawState,
         status,
         progress,
-        importedRows: Number(reply.row_count),
+        importedRows: reply.row_count,
         collectionName: infos.get('collection') || undefined,
         reason,
         files
@@ -347,3 +358,5 @@ function compareIds(a, b) {
 /***/ })
 
 };
+
+//# sourceMappingURL=774.index.js.map

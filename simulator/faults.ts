@@ -8,7 +8,7 @@ import { send, type Flavour, type Reply } from './route.js'
 import { cloudReply } from './zilliz.js'
 
 /** A misbehaviour served instead of the next normal answer. */
-export type Fault =
+export type Fault = (
   | {
       kind: 'status'
       status: number
@@ -22,6 +22,10 @@ export type Fault =
   | { kind: 'invalid-json' }
   | { kind: 'wrong-shape' }
   | { kind: 'code'; code: number; message: string; httpStatus?: number }
+) & {
+  /** Served only to a request whose path ends in /<action> (create...). */
+  action?: string
+}
 
 function nginxPage(status: number): string {
   const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`

@@ -264,13 +264,20 @@ export async function startGrpcSimulator(
         const id = String(request.task)
         const script = byId.get(id)
         if (!script) {
-          // Milvus 2.4/2.5: datacoord GetImportProgress wraps ErrImportFailed
+          // Before 2.4 the import manager reads the task from etcd and
+          // answers ErrIoKeyNotFound (1000), as embedded Milvus 2.3.5 does.
+          // 2.4/2.5: datacoord GetImportProgress wraps ErrImportFailed
           // (2100); late 2.6 and master use 2101 with "on server side".
           return {
-            status: errorStatus(
-              2100,
-              `import job does not exist, jobID=${id}: importing data failed`
-            )
+            status: legacy
+              ? errorStatus(
+                  1000,
+                  `key not found[key=by-dev/meta/importtask/${id}]`
+                )
+              : errorStatus(
+                  2100,
+                  `import job does not exist, jobID=${id}: importing data failed`
+                )
           }
         }
         const n = (polled.get(id) ?? 0) + 1

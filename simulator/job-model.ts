@@ -2,6 +2,7 @@
  * The scripted job model: what a job looks like at each point of its script,
  * in the Milvus v2 vocabulary that every flavour's wire format is built from.
  */
+import { decidedView, type Decision } from './two-phase.js'
 
 /** One file of a scripted job; a failReason makes the file fail. */
 export interface FileScript {
@@ -29,6 +30,8 @@ export interface JobScript {
   reason?: string
   /** Epoch ms, for list order and createTime; default: insertion order. */
   createdAt?: number
+  /** false: a two-phase job, parked in Uncommitted until commit or abort. */
+  autoCommit?: boolean
 }
 
 /** A file's import-task state, in Milvus's task vocabulary. */
@@ -132,7 +135,13 @@ export class ScriptedJob {
       failReason: f.failReason
     }))
     const failing = files.some((f) => f.failReason)
-    const o = script.outcome ?? (failing ? 'failed' : 'completed')
+    const o =
+      script.outcome ??
+      (failing
+        ? 'failed'
+        : script.autoCommit === false
+          ? 'uncommitted'
+          : 'completed')
     this.outcome = typeof o === 'string' ? { kind: o } : { kind: 'state', ...o }
     this.slots = this.schedule()
   }
@@ -141,13 +150,16 @@ export class ScriptedJob {
   describe(now: number): JobSnapshot {
     this.describes += 1
     this.firstSeen ??= now
-    return this.snapshot(now)
+    return decidedView(this, this.snapshot(now), now, true)
   }
 
   /** The job as a list call sees it: no poll is counted. */
   peek(now: number): JobSnapshot {
-    return this.snapshot(now)
+    return decidedView(this, this.snapshot(now), now, false)
   }
+
+  /** A commit or abort of a two-phase job (see two-phase.ts). */
+  decision?: Decision
 
   // Files import one after another, each taking a share of the import phase
   // by rows. When the job is to fail, its failing files go last and fail at

@@ -2,8 +2,18 @@
  * Milvus REST v2 (/v2/vectordb/jobs/import/*): its routes, its body binding
  * and the bodies and error codes a Milvus proxy sends.
  */
-import type { JobSnapshot } from './job-model.js'
+import type { JobSnapshot, JobStore, ScriptedJob } from './job-model.js'
+import {
+  badJobIdError,
+  milvusBehaviour,
+  noJobError,
+  type MilvusBehaviour
+} from './milvus-versions.js'
+import { controlAction, milvusControl } from './control.js'
 import { NOT_FOUND, rfc3339, v2Action, type Call, type Reply } from './route.js'
+import { listBody, reshapeDescribe } from './shapes.js'
+import { readPage } from './zilliz.js'
+import { v1GetData } from './zilliz-v1.js'
 
 const MILVUS_JSON = 'application/json; charset=utf-8'
 
@@ -40,12 +50,19 @@ export function milvusReply(body: unknown, status = 200): Reply {
 /** The describe body of Milvus REST v2 (2.6+: with createTime). */
 export function milvusDescribeData(
   job: JobSnapshot,
-  echoedJobId: string
+  echoedJobId: string,
+  release: Pick<MilvusBehaviour, 'createTime' | 'protoFileName'> = {
+    createTime: true,
+    protoFileName: false
+  }
 ): Record<string, unknown> {
   const details = job.tasksCreated
-    ? job.files.map((f) => ({
+    ? job.files.map((f, i) => ({
         completeTime: f.completeTime ? rfc3339(f.completeTime) : '',
-        fileName: `[${f.name}]`,
+        // 2.4.0-2.4.4 printed the task's ImportFile proto as text.
+        fileName: release.protoFileName
+          ? `id:${BigInt(job.jobId.replace(/\D/g, '') || '0') + BigInt(i + 1)} paths:${JSON.stringify(f.name)} `
+          : `[${f.name}]`,
         fileSize: f.fileSize,
         importedRows: f.importedRows,
         progress: f.progress,
@@ -57,7 +74,7 @@ export function milvusDescribeData(
   return {
     collectionName: job.collectionName,
     completeTime: job.completeTime ? rfc3339(job.completeTime) : '',
-    createTime: rfc3339(job.createTime),
+    ...(release.createTime ? { createTime: rfc3339(job.createTime) } : {}),
     details,
     fileSize: details.reduce((s, d) => s + d.fileSize, 0),
     importedRows: job.importedRows,
@@ -73,7 +90,7 @@ export function milvusDescribeData(
 type Bound =
   { ok: true; value: Record<string, unknown> } | { ok: false; reply: Reply }
 
-const GO_TYPE = (v: unknown) =>
+export const GO_TYPE = (v: unknown) =>
   v === null
     ? 'null'
     : Array.isArray(v)
@@ -86,7 +103,7 @@ const GO_TYPE = (v: unknown) =>
 
 // Binds a body as gin's ShouldBindBodyWith(JSON) does for a struct of string
 // fields, with the same error codes and Go-style messages.
-function milvusBind(
+export function milvusBind(
   body: string,
   goStruct: string,
   stringFields: string[]
@@ -130,7 +147,7 @@ function milvusBind(
 }
 
 // Go's encoding/json matches field names case-insensitively (exact first).
-function goField(obj: Record<string, unknown>, name: string): unknown {
+export function goField(obj: Record<string, unknown>, name: string): unknown {
   if (Object.hasOwn(obj, name)) return obj[name]
   const key = Object.keys(obj).find(
     (k) => k.toLowerCase() === name.toLowerCase()
@@ -142,7 +159,7 @@ const INT64_MAX = 2n ** 63n - 1n
 const INT64_MIN = -(2n ** 63n)
 
 /** strconv.ParseInt(s, 10, 64), returning the value or Go's error text. */
-function parseInt64(s: string): { value: bigint } | { error: string } {
+export function parseInt64(s: string): { value: bigint } | { error: string } {
   if (!/^[+-]?\d+$/.test(s)) {
     return {
       error: `strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`
@@ -157,91 +174,100 @@ function parseInt64(s: string): { value: bigint } | { error: string } {
   return { value }
 }
 
+/** Binds a JobIDReq body: the job ID, or the reply gin sends instead. */
+export function bindJobId(body: string): { jobId: string } | { reply: Reply } {
+  const bound = milvusBind(body, 'JobIDReq', ['jobId'])
+  if (!bound.ok) return { reply: bound.reply }
+  const jobId = bound.value.jobId as string | undefined
+  if (jobId) return { jobId }
+  return {
+    reply: milvusReply({
+      code: 1802,
+      message:
+        "missing required parameters, error: Key: 'JobIDReq.JobID' Error:Field validation for 'JobID' failed on the 'required' tag"
+    })
+  }
+}
+
+/** The job whose ID is this int64, as Milvus matches IDs. */
+export function findInt64(
+  jobs: JobStore,
+  value: bigint
+): ScriptedJob | undefined {
+  return jobs.all.find((j) => {
+    const id = parseInt64(j.jobId)
+    return 'value' in id && id.value === value
+  })
+}
+
 /** Answers a Milvus REST v2 request: route, then auth, then the body. */
 export function milvusAnswer(call: Call): Reply {
   const { req, settings } = call
   const action = v2Action(req)
   if (action === undefined) return NOT_FOUND
+  const release = milvusBehaviour(settings)
   const describe =
-    action === 'get_progress' || (action === 'describe' && !settings.noDescribe)
-  if (!describe && action !== 'list') return NOT_FOUND
+    action === 'get_progress' || (action === 'describe' && release.describe)
+  const control = controlAction(action, settings, 'milvus')
+  if (!describe && action !== 'list' && !control) return NOT_FOUND
   if (settings.apiKey && call.token !== settings.apiKey) {
     return milvusReply(
       { code: 1800, message: "user hasn't authenticated" },
       401
     )
   }
-  return describe ? milvusDescribe(call) : milvusList(call)
+  if (control) return milvusControl(call, control, release.successCode)
+  return describe ? milvusDescribe(call, release) : milvusList(call, release)
 }
 
-function milvusDescribe({ req, settings, jobs, dryRun }: Call): Reply {
-  const bound = milvusBind(req.body, 'JobIDReq', ['jobId'])
-  if (!bound.ok) return bound.reply
-  const jobId = bound.value.jobId as string | undefined
-  if (!jobId) {
-    return milvusReply({
-      code: 1802,
-      message:
-        "missing required parameters, error: Key: 'JobIDReq.JobID' Error:Field validation for 'JobID' failed on the 'required' tag"
-    })
-  }
-  const old = settings.notFoundStyle === '2.4'
+function milvusDescribe(
+  { req, settings, jobs, dryRun }: Call,
+  release: MilvusBehaviour
+): Reply {
+  const bound = bindJobId(req.body)
+  if ('reply' in bound) return bound.reply
+  const { jobId } = bound
   const parsed = parseInt64(jobId)
-  if ('error' in parsed) {
-    // 2.4/2.5 build this message with fmt.Sprint and a stray %w.
-    return milvusReply(
-      old
-        ? {
-            code: 2100,
-            message: `parse job id failed, err=%w${parsed.error}: importing data failed`
-          }
-        : {
-            code: 1100,
-            message: `parse job id failed: ${parsed.error}: invalid parameter`
-          }
-    )
-  }
-  const job = jobs.all.find((j) => {
-    const id = parseInt64(j.jobId)
-    return 'value' in id && id.value === parsed.value
-  })
-  if (!job) {
-    const id = parsed.value.toString()
-    return milvusReply(
-      old
-        ? {
-            code: 2100,
-            message: `import job does not exist, jobID=${id}: importing data failed`
-          }
-        : {
-            code: 2101,
-            message: `import job does not exist, jobID=${id}: importing data failed on server side`
-          }
-    )
-  }
+  if ('error' in parsed)
+    return milvusReply(badJobIdError(release, parsed.error))
+  const job = findInt64(jobs, parsed.value)
+  if (!job) return milvusReply(noJobError(release, parsed.value.toString()))
   const snap = jobs.observe(job, dryRun)
-  return milvusReply({ code: 0, data: milvusDescribeData(snap, jobId) })
+  // Some documents show the legacy v1 body (code 200) for this call.
+  if (settings.legacyBody)
+    return milvusReply({ code: 200, data: v1GetData(snap) })
+  return milvusReply({
+    code: release.successCode,
+    data: reshapeDescribe(milvusDescribeData(snap, jobId, release), settings)
+  })
 }
 
-function milvusList({ req, jobs }: Call): Reply {
+function milvusList(call: Call, release: MilvusBehaviour): Reply {
+  const { req, jobs } = call
   const bound = milvusBind(req.body, 'OptionalCollectionNameReq', [
     'dbName',
     'collectionName'
   ])
   if (!bound.ok) return bound.reply
   const name = bound.value.collectionName as string | undefined
-  const records = jobs
+  const all = jobs
     .sorted('oldest')
     .filter((j) => !name || j.collectionName === name)
-    .map((j) => {
-      const s = j.peek(jobs.now())
-      return {
-        collectionName: s.collectionName,
-        jobId: s.jobId,
-        progress: s.progress,
-        ...(s.reason ? { reason: s.reason } : {}),
-        state: s.state
-      }
-    })
-  return milvusReply({ code: 0, data: { records } })
+  // Milvus ignores paging and sends every job, oldest first; told to page
+  // (listPaged), it reads pageSize and currentPage as Zilliz Cloud does.
+  const asked = JSON.parse(req.body) as Record<string, unknown>
+  const paging = readPage(
+    goField(asked, 'pageSize'),
+    goField(asked, 'currentPage')
+  ) ?? { size: 10, current: 1 }
+  const data = listBody(call, all, MILVUS_LIST, paging)
+  return milvusReply({ code: release.successCode, data })
 }
+
+const MILVUS_LIST = {
+  key: 'records',
+  paged: false,
+  progress: true,
+  order: 'oldest',
+  reasons: true
+} as const

@@ -3,6 +3,11 @@
  * Each returns the options for startSimulator().
  */
 import type { Flavour, JobScript, SimulatorOptions } from './server.js'
+import {
+  shapeScenarioInputs,
+  shapeScenarioNotes,
+  shapeScenarios
+} from './shape-scenarios.js'
 
 /** What every scenario can be adjusted with. */
 export interface ScenarioOptions {
@@ -165,8 +170,30 @@ export const scenarios: Record<
       }
     ]
   })),
+  // Milvus 3.0, started by the action with commit: gated (see
+  // scenarioInputs): the second file holds 4,800 of its 5,000 rows, so the
+  // job is aborted in Uncommitted and its data never becomes visible.
+  'gated-short': scenario(() => ({
+    // An earlier import of the collection, which the new job must not be
+    // taken for.
+    jobs: [
+      {
+        jobId: DEMO_JOB_ID,
+        collectionName: 'product_embeddings',
+        createdAt: Date.UTC(2026, 0, 5, 10),
+        files: [{ name: 'embeddings/base.parquet', rows: 250_000 }]
+      }
+    ],
+    collections: ['product_embeddings'],
+    objects: {
+      'embeddings/part-0001.parquet': { rows: 5_000 },
+      'embeddings/part-0002.parquet': { rows: 4_800 }
+    },
+    created: { durationMs: 4_000 }
+  })),
   // Three jobs into one collection, ending about 2, 4 and 6 s after their
   // first poll.
+  ...shapeScenarios(scenario),
   multi: scenario(() => ({
     jobs: [1, 2, 3].map((n) => ({
       jobId: String(BigInt(DEMO_JOB_ID) + BigInt(n - 1)),
@@ -176,6 +203,21 @@ export const scenarios: Record<
       files: [{ name: `batch-${n}/data.parquet`, rows: 25_000 * n }]
     }))
   }))
+}
+
+/**
+ * Inputs a scenario needs beyond endpoint and api-key: those that start an
+ * import instead of waiting for a job ID.
+ */
+export const scenarioInputs: Record<string, Record<string, string>> = {
+  ...shapeScenarioInputs,
+  'gated-short': {
+    'job-id': '',
+    'collection-name': 'product_embeddings',
+    files: 'embeddings/part-0001.parquet\nembeddings/part-0002.parquet',
+    commit: 'gated',
+    'expected-rows': '10000'
+  }
 }
 
 /** One line per scenario, for --help and --list. */
@@ -192,7 +234,10 @@ export const scenarioNotes: Record<string, string> = {
   'milvus-2.4': 'Milvus 2.4 without /describe; completes on the 3rd poll',
   'zilliz-completed': 'Zilliz Cloud v2 job already Completed',
   'v1-completed': 'legacy Zilliz Cloud v1 job already Completed',
-  multi: 'three Milvus jobs ending ~2, 4 and 6 s after the first poll'
+  ...shapeScenarioNotes,
+  multi: 'three Milvus jobs ending ~2, 4 and 6 s after the first poll',
+  'gated-short':
+    'gated Milvus 3.0 import started by the action; a file comes up short, so it is aborted unseen (the step fails)'
 }
 
 /** Scenarios in which the step is meant to fail. */
@@ -201,5 +246,6 @@ export const failingScenarios = new Set([
   'failed',
   'uncommitted',
   'slow',
-  'unknown-state'
+  'unknown-state',
+  'gated-short'
 ])

@@ -21,6 +21,7 @@ import {
 } from './route.js'
 import { zillizAnswer } from './zilliz.js'
 import { v1Answer } from './zilliz-v1.js'
+import { isV1Create, v1CreateAnswer } from './zilliz-v1-create.js'
 
 // The simulator's public names, wherever they are defined.
 export type { Fault } from './faults.js'
@@ -103,14 +104,12 @@ export async function startSimulator(
   const flavour = options.flavour ?? 'milvus'
   const jobs = new JobStore(now, options.jobs)
   // With dryRun no poll is counted (for faults).
-  const answer = (req: ParsedRequest, dryRun: boolean): Reply =>
-    ANSWER[flavour]({
-      req,
-      token: bearer(req),
-      settings: options,
-      jobs,
-      dryRun
-    })
+  const answer = (req: ParsedRequest, dryRun: boolean): Reply => {
+    const call = { req, token: bearer(req), settings: options, jobs, dryRun }
+    return flavour === 'v1' && isV1Create(call)
+      ? v1CreateAnswer(call)
+      : ANSWER[flavour](call)
+  }
   const faults: Fault[] = [...(options.faults ?? [])]
   const requests: RecordedRequest[] = []
   const sockets = new Set<Socket>()
@@ -143,7 +142,10 @@ export async function startSimulator(
         body: req.body,
         at: now()
       })
-      const fault = faults.shift()
+      const at = faults.findIndex(
+        (f) => !f.action || req.path.endsWith(`/${f.action}`)
+      )
+      const fault = at < 0 ? undefined : faults.splice(at, 1)[0]
       if (fault) serveFault(fault, res, flavour, () => answer(req, true))
       else send(res, answer(req, false))
     })

@@ -5,12 +5,12 @@
  */
 import type { JobSnapshot } from './job-model.js'
 import { NOT_FOUND, rfc3339, type Call, type Reply } from './route.js'
+import { listBody, stateWord, successCode } from './shapes.js'
 import {
   ZILLIZ_NO_JOB,
   cloudAuth,
   cloudReply,
   clusterCheck,
-  pageRecords,
   readPage,
   zillizParamError,
   type CloudError
@@ -87,7 +87,7 @@ export function v1Answer(call: Call): Reply {
     const job = jobs.find(jobId)
     if (!job) return cloudReply(ZILLIZ_NO_JOB)
     return cloudReply({
-      code: 200,
+      code: successCode(call.settings, 200),
       data: v1GetData(jobs.observe(job, call.dryRun))
     })
   }
@@ -96,14 +96,21 @@ export function v1Answer(call: Call): Reply {
     q.get('currentPage') ?? undefined
   )
   if (!paging) return zillizParamError('pageSize or currentPage')
-  const all = jobs.sorted('newest')
+  // v1 names list states ImportRunning...; told stateNames 'v2', it does not.
+  const word = (state: string) =>
+    call.settings.stateNames === 'v2'
+      ? stateWord(state, call.settings)
+      : v1ListState(state)
   return cloudReply({
-    code: 200,
-    data: {
-      tasks: pageRecords(call, all, paging, v1ListState),
-      count: all.length,
-      currentPage: paging.current,
-      pageSize: paging.size
-    }
+    code: successCode(call.settings, 200),
+    data: listBody(call, jobs.sorted('oldest'), V1_LIST, paging, word)
   })
 }
+
+const V1_LIST = {
+  key: 'tasks',
+  paged: true,
+  progress: false,
+  order: 'newest',
+  reasons: false
+} as const

@@ -3,8 +3,11 @@
  * bodies, and the parts the legacy v1 API shares with it (auth, cluster
  * check, paging, error bodies).
  */
-import type { JobSnapshot, FileState, ScriptedJob } from './job-model.js'
+import type { JobSnapshot, FileState } from './job-model.js'
+import { controlAction, zillizControl } from './control.js'
 import { NOT_FOUND, rfc3339, v2Action, type Call, type Reply } from './route.js'
+import { listBody, reshapeDescribe, successCode } from './shapes.js'
+import { v1GetData } from './zilliz-v1.js'
 
 /** An error body of the Zilliz Cloud control plane: code and message. */
 export interface CloudError {
@@ -59,7 +62,7 @@ export function zillizProgressData(job: JobSnapshot): Record<string, unknown> {
   }
 }
 
-function cloudBody(body: string): Record<string, unknown> | undefined {
+export function cloudBody(body: string): Record<string, unknown> | undefined {
   try {
     const parsed = JSON.parse(body || '{}')
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
@@ -116,6 +119,19 @@ export function clusterCheck(
   return clusterId === expected ? undefined : ZILLIZ_BAD_CLUSTER
 }
 
+/** The error for a serverless project or region it does not serve. */
+function projectCheck(
+  { settings }: Call,
+  body: Record<string, unknown>
+): Reply | undefined {
+  if (!settings.projectId || body.clusterId) return undefined
+  if (body.projectId !== settings.projectId)
+    return zillizParamError('projectId')
+  return body.regionId === settings.regionId
+    ? undefined
+    : zillizParamError('regionId')
+}
+
 /** Reads pageSize and currentPage (defaults 10 and 1); undefined if invalid. */
 export function readPage(
   pageSize: unknown,
@@ -135,31 +151,14 @@ export function readPage(
   return { size, current }
 }
 
-/** The list records of one page of jobs, states named by stateName. */
-export function pageRecords(
-  { jobs }: Call,
-  list: ScriptedJob[],
-  paging: Paging,
-  stateName: (state: string) => string = (state) => state
-): { collectionName: string; jobId: string; state: string }[] {
-  const from = (paging.current - 1) * paging.size
-  return list.slice(from, from + paging.size).map((j) => {
-    const s = j.peek(jobs.now())
-    return {
-      collectionName: s.collectionName,
-      jobId: s.jobId,
-      state: stateName(s.state)
-    }
-  })
-}
-
 /** Answers a Zilliz Cloud v2 request: route, auth, body, cluster, then job. */
 export function zillizAnswer(call: Call): Reply {
   const { req } = call
   const action = v2Action(req)
   if (action === undefined) return NOT_FOUND
   const describe = ['getProgress', 'get_progress', 'describe'].includes(action)
-  if (!describe && action !== 'list') return NOT_FOUND
+  const control = controlAction(action, call.settings, 'zilliz')
+  if (!describe && action !== 'list' && !control) return NOT_FOUND
   const denied = cloudAuth(
     call,
     { code: 80001, message: 'The token is illegal' },
@@ -174,11 +173,14 @@ export function zillizAnswer(call: Call): Reply {
     Boolean(body.projectId && body.regionId)
   )
   if (clusterError) return cloudReply(clusterError)
+  const projectError = projectCheck(call, body)
+  if (projectError) return projectError
+  if (control) return zillizControl(call, control, body)
   return describe ? zillizDescribe(call, body) : zillizList(call, body)
 }
 
 function zillizDescribe(
-  { jobs, dryRun }: Call,
+  { jobs, dryRun, settings }: Call,
   body: Record<string, unknown>
 ): Reply {
   const raw = body.jobId
@@ -189,9 +191,13 @@ function zillizDescribe(
   }
   const job = jobs.find(String(raw))
   if (!job) return cloudReply(ZILLIZ_NO_JOB)
+  const snap = jobs.observe(job, dryRun)
+  // The zdoc_cn pymilvus page shows the legacy v1 body for this call.
+  if (settings.legacyBody)
+    return cloudReply({ code: 200, data: v1GetData(snap) })
   return cloudReply({
-    code: 0,
-    data: zillizProgressData(jobs.observe(job, dryRun))
+    code: successCode(settings),
+    data: reshapeDescribe(zillizProgressData(snap), settings)
   })
 }
 
@@ -201,15 +207,19 @@ function zillizList(call: Call, body: Record<string, unknown>): Reply {
   const name =
     typeof body.collectionName === 'string' ? body.collectionName : ''
   const all = call.jobs
-    .sorted('newest')
+    .sorted('oldest')
     .filter((j) => !name || j.collectionName === name)
   return cloudReply({
-    code: 0,
-    data: {
-      count: all.length,
-      currentPage: paging.current,
-      pageSize: paging.size,
-      records: pageRecords(call, all, paging)
-    }
+    code: successCode(call.settings),
+    data: listBody(call, all, ZILLIZ_LIST, paging)
   })
 }
+
+const ZILLIZ_LIST = {
+  key: 'records',
+  paged: true,
+  progress: false,
+  order: 'newest',
+  reasons: false,
+  pagingFirst: true
+} as const

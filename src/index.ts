@@ -1,5 +1,6 @@
-import { run } from './main.js'
-import { abortOnSignals } from './signals.js'
+// First: the cancel handlers exist before anything slow loads.
+import { cancelSignal } from './cancel-signal.js'
 
+// The action itself is a chunk of its own, loaded once the handlers exist.
 /* istanbul ignore next */
-void run({ signal: abortOnSignals() })
+void import('./main.js').then(({ run }) => run({ signal: cancelSignal }))

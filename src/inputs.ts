@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
+import { JOB_ID } from './job-id.js'
+import {
+  apiField,
+  endpointField,
+  missingInput,
+  resolveApi,
+  type ApiKind
+} from './endpoint-inputs.js'
 
 /** Every input of action.yml, by name. */
 export const INPUT_NAMES = [
@@ -8,12 +16,15 @@ export const INPUT_NAMES = [
   'collection-name',
   'wait-for',
   'cluster-id',
+  'project-id',
+  'region-id',
   'api-key',
   'endpoint',
   'api',
   'db-name',
   'timeout',
   'poll-interval',
+  'max-failures',
   'fail-on-timeout',
   'summary',
   'min-rows',
@@ -24,7 +35,7 @@ export const INPUT_NAMES = [
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
-export type ApiKind = 'v2' | 'v1' | 'grpc'
+export { resolveApi, type ApiKind }
 
 /** The validated configuration the rest of the action runs on. */
 export interface Config {
@@ -32,6 +43,9 @@ export interface Config {
   collectionName?: string
   waitFor: 'latest' | 'all'
   clusterId?: string
+  /** Zilliz Cloud serverless: sent as projectId and regionId. */
+  projectId?: string
+  regionId?: string
   apiKey?: string
   /** Base URL without a trailing slash. */
   endpoint: string
@@ -39,10 +53,12 @@ export interface Config {
   dbName?: string
   timeoutMs: number
   pollIntervalMs: number
+  /** Transient failures in a row before giving up; Infinity for no limit. */
+  maxFailures: number
   failOnTimeout: boolean
   summary: boolean
-  minRows?: number
-  expectedRows?: number
+  minRows?: bigint
+  expectedRows?: bigint
   allowPartial: boolean
   commentOnPr: boolean
   githubToken?: string
@@ -54,6 +70,7 @@ export const DEFAULTS: Partial<Record<InputName, string>> = {
   api: 'auto',
   timeout: '1h',
   'poll-interval': '10s',
+  'max-failures': '10',
   'fail-on-timeout': 'true',
   summary: 'true',
   'allow-partial': 'false',
@@ -108,10 +125,47 @@ const rowCount = (name: InputName) =>
         })
         return z.NEVER
       }
-      return Number(digits)
+      // Exact past 2^53: N and N+1 rows must stay different.
+      return BigInt(digits)
     })
 
-const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/
+/**
+ * A value sent in a request header (api-key, db-name): one line of printable
+ * ASCII, or Node refuses the header after nothing useful was said. The
+ * message never quotes the value: it may be a secret.
+ */
+const headerText = (name: InputName, fix: string) =>
+  z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return
+      const why = /[\r\n]/.test(value)
+        ? 'a line break (CR or LF)'
+        : /[^\x20-\x7e]/.test(value)
+          ? 'a character that is not printable ASCII (such as a non-ASCII letter, a curly quote or a tab)'
+          : undefined
+      if (why) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Input "${name}" contains ${why}, which cannot be sent in a request header: ${fix}`
+        })
+      }
+    })
+
+// 0 means no limit: the deadline alone ends the retries.
+const failureBudget = z.string().transform((value, ctx) => {
+  if (!/^\d{1,9}$/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Input "max-failures" must be a whole number such as 10, or 0 to retry until the timeout (got "${value.slice(0, 80)}").`
+    })
+    return z.NEVER
+  }
+  return Number(value) || Number.POSITIVE_INFINITY
+})
+
+export { JOB_ID }
 
 const InputSchema = z
   .object({
@@ -143,42 +197,25 @@ const InputSchema = z
         `Input "wait-for" must be latest or all (got "${String(issue.input)}").`
     }),
     'cluster-id': optionalText,
-    'api-key': optionalText,
-    endpoint: z.string().transform((value, ctx) => {
-      let url: URL | undefined
-      try {
-        url = new URL(value)
-      } catch {
-        url = undefined
-      }
-      if (!url || !/^(https?|grpcs?):$/.test(url.protocol) || !url.hostname) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Input "endpoint" must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${value.slice(0, 200)}").`
-        })
-        return z.NEVER
-      }
-      if (url.username || url.password) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'Input "endpoint" must not carry credentials: pass them in api-key instead.'
-        })
-        return z.NEVER
-      }
-      return url
-    }),
-    api: z.enum(['auto', 'v2', 'v1', 'grpc'], {
-      error: (issue) =>
-        `Input "api" must be auto, v2, v1 or grpc (got "${String(issue.input)}").`
-    }),
-    'db-name': optionalText,
+    'project-id': optionalText,
+    'region-id': optionalText,
+    'api-key': headerText(
+      'api-key',
+      'pass the key or token on one line of plain ASCII, and check the secret for pasted extra text.'
+    ),
+    endpoint: endpointField,
+    api: apiField,
+    'db-name': headerText(
+      'db-name',
+      'Milvus database names are ASCII letters, digits and underscores.'
+    ),
     timeout: duration('timeout', '90s, 15m, 2h or 1h30m', 1000),
     'poll-interval': duration(
       'poll-interval',
       '10s or 1m (at least 1s)',
       MIN_POLL_MS
     ),
+    'max-failures': failureBudget,
     'fail-on-timeout': boolean('fail-on-timeout'),
     summary: boolean('summary'),
     'min-rows': rowCount('min-rows'),
@@ -195,43 +232,9 @@ const InputSchema = z
           'Input "job-id" is required: pass the job ID that bulk_import returned, or set collection-name to wait for that collection\'s jobs.'
       })
     }
-    const host = raw.endpoint.hostname
-    if (isZillizControlPlane(host) && !raw['cluster-id']) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Input "cluster-id" is required for Zilliz Cloud (${host}): pass your cluster ID, such as in03-xxxxxxxxxxxxxxx.`
-      })
-    }
-    if (
-      (isZillizControlPlane(host) || isZillizV1Host(host)) &&
-      !raw['api-key']
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Input "api-key" is required for Zilliz Cloud (${host}): pass your API key from a secret, such as \${{ secrets.ZILLIZ_API_KEY }}.`
-      })
-    }
+    const missing = missingInput(raw.api, raw.endpoint, raw)
+    if (missing) ctx.addIssue({ code: 'custom', message: missing })
   })
-
-/** True for the Zilliz Cloud control plane (api.cloud.zilliz.com, .com.cn). */
-export function isZillizControlPlane(host: string): boolean {
-  return /^api\.cloud\.zilliz\.com(\.cn)?$/i.test(host)
-}
-
-/** True for a legacy v1 controller host (controller.api.<region>.zillizcloud.com). */
-export function isZillizV1Host(host: string): boolean {
-  return /^controller\.api\.[a-z0-9-]+\.(zillizcloud\.com|cloud\.zilliz\.com\.cn)$/i.test(
-    host
-  )
-}
-
-/** Picks the API for api: auto from the endpoint's scheme and host. */
-export function resolveApi(api: string, endpoint: URL): ApiKind {
-  if (api !== 'auto') return api as ApiKind
-  if (/^grpcs?:$/.test(endpoint.protocol)) return 'grpc'
-  if (isZillizV1Host(endpoint.hostname)) return 'v1'
-  return 'v2'
-}
 
 /**
  * Validates the raw input strings ('' or undefined = unset) into a Config.
@@ -257,18 +260,21 @@ export function parseInputs(
     throw new InputError(parsed.error.issues[0]?.message ?? 'Invalid inputs.')
   }
   const v = parsed.data
-  const api = resolveApi(v.api, v.endpoint)
+  const api = resolveApi(v.api, v.endpoint, v)
   return {
     jobIds: v['job-id'],
     collectionName: v['collection-name'],
     waitFor: v['wait-for'],
     clusterId: v['cluster-id'],
+    projectId: v['project-id'],
+    regionId: v['region-id'],
     apiKey: v['api-key'],
     endpoint: v.endpoint.href.replace(/\/+$/, ''),
     api,
     dbName: v['db-name'],
     timeoutMs: v.timeout,
     pollIntervalMs: v['poll-interval'],
+    maxFailures: v['max-failures'],
     failOnTimeout: v['fail-on-timeout'],
     summary: v.summary,
     minRows: v['min-rows'],

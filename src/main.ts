@@ -1,6 +1,6 @@
 import { realClock, type Clock } from './clock.js'
 import { createImportApi } from './clients/client.js'
-import type { ImportApi } from './clients/job.js'
+import type { ImportApi, ImportJob } from './clients/job.js'
 import { formatDuration } from './duration.js'
 import { ActionError, errorMessage } from './errors.js'
 import { checkGates } from './gates.js'
@@ -13,19 +13,22 @@ import { setOutputs } from './report/outputs.js'
 import { commentOnPullRequest } from './report/pr-comment.js'
 import { ProgressLog } from './report/progress-log.js'
 import { sumOf, type RunResult } from './report/result.js'
+import { startImport } from './start/create.js'
+import { gateAndCommit } from './start/gated-commit.js'
+import {
+  readStartInputs,
+  START_SECRETS,
+  type StartConfig
+} from './start/inputs.js'
 import { renderSummary } from './report/summary.js'
 import { safeLogText } from './runner/escape.js'
 import { GitHubRunner } from './runner/github.js'
 import type { Runner } from './runner/runner.js'
-import { rememberSecret, redact } from './secrets.js'
+import { defaultCredentialsWarning, rememberSecret, redact } from './secrets.js'
 import { findJobs } from './wait/find-jobs.js'
 import { RateLimiter } from './wait/rate-limit.js'
 import { worstOutcome, type Outcome } from './wait/verdict.js'
-import {
-  MAX_CONSECUTIVE_FAILURES,
-  waitForJobs,
-  type JobResult
-} from './wait/wait-for-jobs.js'
+import { waitForJobs, type JobResult } from './wait/wait-for-jobs.js'
 
 /** What run() may be given instead of the real world. */
 export interface RunDeps {
@@ -35,13 +38,15 @@ export interface RunDeps {
   signal?: AbortSignal
   /** Called with the result before the step is failed or passed. */
   onResult?: (result: RunResult, config: Config) => Promise<void>
+  /** Called after every successful poll (the CLI's status line). */
+  onPoll?: (job: ImportJob, jobCount: number) => void
 }
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i
 
 /** Masks the secrets before anything else can print them. */
 function maskSecrets(runner: Runner): void {
-  for (const name of ['api-key', 'github-token']) {
+  for (const name of ['api-key', 'github-token', ...START_SECRETS]) {
     const value = runner.getInput(name)
     // The whole value is always masked; rememberSecret adds the password of
     // a user:password token.
@@ -49,6 +54,8 @@ function maskSecrets(runner: Runner): void {
     for (const part of rememberSecret(value))
       if (part !== value) runner.setSecret(part)
   }
+  const warning = defaultCredentialsWarning(runner.getInput('api-key'))
+  if (warning) runner.warning(warning)
 }
 
 /** Reads and validates every input. */
@@ -134,7 +141,7 @@ async function jobIdsToWaitFor(
       signal,
       deadline,
       maxDelayMs: config.pollIntervalMs,
-      maxFailures: MAX_CONSECUTIVE_FAILURES,
+      maxFailures: config.maxFailures,
       requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
     }
   )
@@ -163,8 +170,10 @@ async function waitAndReport(
   const clock = deps.clock ?? realClock
   const startedAt = clock.now()
   let config: Config
+  let start: StartConfig
   try {
     maskSecrets(runner)
+    start = readStartInputs(runner)
     config = readConfig(runner)
   } catch (error) {
     // Even a bad input gets every output and a summary, like any other end.
@@ -190,14 +199,10 @@ async function waitAndReport(
   try {
     warnPlainHttp(runner, config)
     api = await createImportApi(config)
-    const ids = await jobIdsToWaitFor(
-      runner,
-      api,
-      config,
-      clock,
-      deadline,
-      deps.signal
-    )
+    const step = { clock, deadline, signal: deps.signal }
+    const ids =
+      (await startImport(runner, api, config, start, step)) ??
+      (await jobIdsToWaitFor(runner, api, config, clock, deadline, deps.signal))
     runner.info(
       `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${api.name} (${new URL(config.endpoint).host}), every ${formatDuration(config.pollIntervalMs)}, for up to ${formatDuration(config.timeoutMs)}.`
     )
@@ -209,7 +214,11 @@ async function waitAndReport(
         deadline,
         signal: deps.signal,
         limiter: new RateLimiter(clock),
-        onPoll: (job) => log.poll(job),
+        maxFailures: config.maxFailures,
+        onPoll: (job) => {
+          log.poll(job)
+          deps.onPoll?.(job, ids.length)
+        },
         onEnd: (result) => log.end(result),
         onRetry: (jobId, error, delayMs) =>
           log.retry(
@@ -220,6 +229,13 @@ async function waitAndReport(
     } finally {
       log.finish()
     }
+    ;({ jobs, fatal } = await gateAndCommit(jobs, {
+      runner,
+      api,
+      config,
+      start,
+      ...step
+    }))
   } catch (error) {
     if (deps.signal?.aborted) {
       fatal = {

@@ -58,7 +58,7 @@ describe('getJob', () => {
       rawState: 'ImportCompleted',
       status: 'completed',
       progress: 100,
-      importedRows: 10000,
+      importedRows: 10000n,
       collectionName: undefined,
       reason: undefined,
       files: []
@@ -87,7 +87,7 @@ describe('getJob', () => {
       rawState: 'ImportFailed',
       status: 'failed',
       progress: 0,
-      importedRows: 0,
+      importedRows: 0n,
       reason: 'the field "vector" is missing in file a.json'
     })
   })
@@ -102,9 +102,9 @@ describe('getJob', () => {
       seen.push([job.rawState, job.status, job.progress, job.importedRows])
     }
     expect(seen).toEqual([
-      ['ImportPending', 'running', 0, 0],
-      ['ImportStarted', 'running', 33, 297],
-      ['ImportCompleted', 'completed', 100, 900]
+      ['ImportPending', 'running', 0, 0n],
+      ['ImportStarted', 'running', 33, 297n],
+      ['ImportCompleted', 'completed', 100, 900n]
     ])
   })
 

@@ -54,7 +54,7 @@ describe('RestV2Api progress route', () => {
     expect(job).toMatchObject({
       state: 'Completed',
       status: 'completed',
-      importedRows: 10
+      importedRows: 10n
     })
     expect(srv.paths.map((p) => p.split('/').pop())).toEqual([
       'describe',

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { parseOutputFile } from '../../simulator/output-file.js'
 
 /** What a user sees of one run of the bundled action. */
 export interface ActionRun {
@@ -17,20 +18,6 @@ export interface ActionRun {
 }
 
 export const DIST = path.resolve('dist/index.js')
-
-/** Parses the heredoc format of $GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split(/\r?\n/)
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    outputs[m[1]] = value.join('\n')
-  }
-  return outputs
-}
 
 /**
  * Runs `node dist/index.js` as the GitHub runner does: INPUT_* variables

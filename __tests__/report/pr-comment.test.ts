@@ -14,7 +14,7 @@ import { MemoryRunner } from '../helpers/memory-runner.js'
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
 
-const result = (outcome: RunResult['outcome'], rows: number): RunResult => ({
+const result = (outcome: RunResult['outcome'], rows: bigint): RunResult => ({
   outcome,
   elapsedMs: 61_000,
   reason: outcome === 'success' ? '' : 'file bad.parquet: dim 512, want 768',
@@ -78,7 +78,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 20_000),
+      result('success', 20_000n),
       TOKEN,
       actionEnv(github.url)
     )
@@ -114,7 +114,7 @@ describe('commentOnPullRequest', () => {
     const env = actionEnv(github.url)
     await commentOnPullRequest(
       new MemoryRunner(),
-      result('failed', 0),
+      result('failed', 0n),
       TOKEN,
       env
     )
@@ -124,7 +124,7 @@ describe('commentOnPullRequest', () => {
     github.requests.length = 0
 
     const runner = new MemoryRunner()
-    await commentOnPullRequest(runner, result('success', 5_000), TOKEN, env)
+    await commentOnPullRequest(runner, result('success', 5_000n), TOKEN, env)
 
     expect(
       github.requests.map((r) => `${r.method} ${r.path}?${r.query}`)
@@ -151,7 +151,7 @@ describe('commentOnPullRequest', () => {
 
       await commentOnPullRequest(
         runner,
-        result('success', 1),
+        result('success', 1n),
         TOKEN,
         actionEnv(github.url, event, { ref: 'refs/heads/main' })
       )
@@ -170,7 +170,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 1),
+      result('success', 1n),
       TOKEN,
       actionEnv(github.url, 'pull_request_target')
     )
@@ -189,7 +189,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 1),
+      result('success', 1n),
       TOKEN,
       actionEnv(github.url)
     )
@@ -206,7 +206,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 1),
+      result('success', 1n),
       undefined,
       actionEnv(github.url)
     )
@@ -224,7 +224,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 1),
+      result('success', 1n),
       TOKEN,
       actionEnv(`http://127.0.0.1:${port}`)
     )
@@ -241,7 +241,7 @@ describe('commentOnPullRequest', () => {
 
     await commentOnPullRequest(
       runner,
-      result('success', 1),
+      result('success', 1n),
       TOKEN,
       actionEnv(github.url, 'pull_request', { pull_request: { number: 'x' } })
     )
@@ -254,7 +254,7 @@ describe('commentOnPullRequest', () => {
 
   it('keeps a huge summary under GitHub comment limit', async () => {
     github = await startFakeGitHub({ token: TOKEN })
-    const big = result('failed', 0)
+    const big = result('failed', 0n)
     big.jobs[0].job!.files = Array.from({ length: 5_000 }, (_, i) => ({
       fileName: `data/part-${i}.parquet`,
       state: 'Failed',

@@ -69,8 +69,8 @@ describe('progressLine', () => {
     const line = progressLine(
       job('Importing', 55, {
         jobId: '463071155436633601',
-        importedRows: 12_800,
-        totalRows: 20_000,
+        importedRows: 12_800n,
+        totalRows: 20_000n,
         files: [
           { fileName: 'a', state: 'Completed' },
           { fileName: 'b', state: 'InProgress' }

@@ -8,8 +8,8 @@ const files = (n: number, failEvery = 0): FileProgress[] =>
     fileName: `data/part-${i}.parquet`,
     state: failEvery && i % failEvery === 0 ? 'Failed' : 'Completed',
     progress: 100,
-    importedRows: 1000,
-    totalRows: 1000,
+    importedRows: 1000n,
+    totalRows: 1000n,
     reason: failEvery && i % failEvery === 0 ? `bad row ${i}` : undefined
   }))
 
@@ -24,8 +24,8 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
       polls: 3,
       job: job('Completed', 100, {
         jobId: '463071155436633601',
-        importedRows: 20000,
-        totalRows: 20000,
+        importedRows: 20000n,
+        totalRows: 20000n,
         collectionName: 'articles',
         files: files(2)
       })

@@ -4,6 +4,10 @@ import {
   MAX_TEXT,
   safeLogText
 } from '../../src/runner/escape.js'
+import { forgetSecrets, rememberSecret } from '../../src/secrets.js'
+import { fromServer } from '../../src/text/server-text.js'
+
+afterEach(() => forgetSecrets())
 
 const ZWSP = '\u200b'
 
@@ -72,14 +76,75 @@ describe('escapeCell', () => {
     expect(escapeCell('a\r\nb\nc\rd')).toBe('a b c d')
   })
 
-  it('keeps underscores, brackets and stars as the server wrote them', () => {
-    expect(escapeCell('data/[part_1]*.parquet')).toBe('data/[part_1]*.parquet')
+  it('keeps underscores and stars, and writes brackets as entities', () => {
+    expect(escapeCell('data/[part_1]*.parquet')).toBe(
+      'data/&#91;part_1&#93;*.parquet'
+    )
   })
 
-  it('cuts before escaping, so an entity is never cut in half', () => {
-    expect(escapeCell('<'.repeat(5), 2)).toBe('&lt;&lt;… (cut)')
-    expect(escapeCell('<'.repeat(MAX_TEXT + 5))).toBe(
-      `${'&lt;'.repeat(MAX_TEXT)}… (cut)`
+  it('cuts after escaping, and never inside an entity', () => {
+    expect(escapeCell('<'.repeat(5), 6)).toBe('&lt;… (cut)')
+    expect(escapeCell('ab<', 4)).toBe('ab… (cut)')
+    expect(escapeCell('<'.repeat(MAX_TEXT))).toBe(
+      `${'&lt;'.repeat(MAX_TEXT / 4)}… (cut)`
+    )
+  })
+
+  it.each([
+    ['an @mention', '@octocat please look', '@octocat'],
+    ['an image', '![px](https://evil.example/p.png)', '!['],
+    ['a link', '[Click to fix](https://evil.example/login)', ']('],
+    ['an autolink', 'see https://evil.example/login', 'https://'],
+    ['a www autolink', 'see www.evil.example', 'www.'],
+    ['an email autolink', 'mail admin@evil.example', '@evil'],
+    ['an issue reference', 'fixed in #123', '#123'],
+    ['an HTML tag', '<img src=x onerror=alert(1)>', '<img'],
+    ['a table break', 'a | b\n| c |', '|'],
+    ['a code span', '`rm -rf`', '`']
+  ])('renders %s as inert text', (_name, text, live) => {
+    expect(escapeCell(text)).not.toContain(live)
+  })
+
+  it('masks a secret before escaping it, so the escape cannot hide it', () => {
+    rememberSecret('pw<with>|pipes::and##[x')
+    expect(escapeCell('token pw<with>|pipes::and##[x')).toBe('token ***')
+  })
+})
+
+describe('the print rule: mask, neutralise, escape, cut', () => {
+  it('masks a password that holds :: or ##[ before breaking commands', () => {
+    rememberSecret('root:pa::ss##[w0rd')
+    expect(safeLogText('login root:pa::ss##[w0rd failed')).toBe(
+      'login *** failed'
+    )
+    expect(safeLogText('password pa::ss##[w0rd')).toBe('password ***')
+  })
+
+  it('masks a key that straddles the cut before cutting', () => {
+    const key = 'sk-' + 'k'.repeat(40)
+    rememberSecret(key)
+    for (const at of [280, 290, 299, 995]) {
+      const text = 'x'.repeat(at) + key + ' tail'
+      const cut = safeLogText(text, at < 900 ? 300 : 1000)
+      expect(cut).not.toContain('kkkkk')
+      expect(escapeCell(text, at < 900 ? 300 : 1000)).not.toContain('kkkkk')
+    }
+  })
+})
+
+describe('fromServer', () => {
+  it('masks secrets and breaks workflow commands where server text enters', () => {
+    rememberSecret('server-echoed-key')
+    const text = fromServer(
+      '7\n::set-output name=x::y server-echoed-key ##[error]z'
+    )
+    expect(text).not.toContain('server-echoed-key')
+    expect(text).not.toMatch(/::|##\[/)
+  })
+
+  it('leaves ordinary text alone', () => {
+    expect(fromServer('data/1.parquet: dim 512')).toBe(
+      'data/1.parquet: dim 512'
     )
   })
 })

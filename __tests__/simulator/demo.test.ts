@@ -1,309 +1,116 @@
 /**
- * The demo: its terminal rendering of the runner's log, outputs and summary,
- * and a full run against a small action script that talks to the simulator.
+ * `npm run demo`: the bundled action (dist/index.js) run against the
+ * simulator as the runner runs it, and what a newcomer reads of it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  actionDefaults,
-  DEMO_API_KEY,
-  displayWidth,
-  formatOutputs,
-  inputEnvName,
-  LogRenderer,
-  parseOutputs,
-  renderMarkdown,
-  runDemo,
-  styles,
-  wantsColor
-} from '../../simulator/demo.js'
+import { logView } from '../../simulator/demo-log.js'
+import { resultFromOutputs } from '../../simulator/demo-result.js'
+import { actionDefaults, inputEnvName } from '../../simulator/demo-runner.js'
+import { DEMO_API_KEY, runDemo } from '../../simulator/demo.js'
+import { scenarios } from '../../simulator/scenarios.js'
 
-const plain = styles(false)
-
-describe('LogRenderer', () => {
-  it('renders workflow commands the way the Actions log shows them', () => {
-    const r = new LogRenderer(plain, false, ['s3cret'])
-    const shown = [
-      'Waiting for job 1 with s3cret',
-      '::add-mask::tok-123',
-      '::group::Polls',
-      'Importing 40% tok-123',
-      '::debug::only with --debug',
-      '::endgroup::',
-      '::warning title=Slow server::took 20s%0Aretrying',
-      '::error file=a.ts,line=1::Import failed: 100%25 bad',
-      '::notice::done',
-      '::set-output name=x::1',
-      '::stop-commands::tok',
-      '::error::not a command now',
-      '::tok::',
-      '##[error]legacy form'
-    ]
-      .map((l) => r.render(l))
-      .filter((l) => l !== undefined)
-    expect(shown).toEqual([
-      'Waiting for job 1 with ***',
-      '▾ Polls',
-      '│ Importing 40% ***',
-      'Warning: Slow server: took 20s\nretrying',
-      'Error: Import failed: 100% bad',
-      'Notice: done',
-      '::set-output name=x::1',
-      '::error::not a command now',
-      'Error: legacy form'
-    ])
+async function demo(argv: string[]) {
+  let out = ''
+  let err = ''
+  const code = await runDemo(argv, {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    color: false,
+    width: 100
   })
-
-  it('shows debug lines when asked', () => {
-    expect(new LogRenderer(plain, true).render('::debug::x%0Ay')).toBe(
-      'Debug: x\ny'
-    )
-  })
-})
-
-describe('outputs', () => {
-  it('reads heredoc and name=value lines from GITHUB_OUTPUT', () => {
-    const file =
-      'state<<ghadelimiter_1\nFailed\nghadelimiter_1\n' +
-      'reason<<ghadelimiter_2\nline one\nline two\nghadelimiter_2\n' +
-      'empty<<ghadelimiter_3\n\nghadelimiter_3\n' +
-      'plain=a=b\n'
-    expect(parseOutputs(file)).toEqual([
-      ['state', 'Failed'],
-      ['reason', 'line one\nline two'],
-      ['empty', ''],
-      ['plain', 'a=b']
-    ])
-  })
-
-  it('lays outputs out in columns, cutting long values to the width', () => {
-    const text = formatOutputs(
-      [
-        ['state', 'Completed'],
-        ['details', JSON.stringify({ rows: 'x'.repeat(200) })],
-        ['reason', '']
-      ],
-      plain,
-      60
-    )
-    const lines = text.split('\n')
-    expect(lines[0]).toBe('  name     value')
-    expect(lines[2]).toBe('  state    Completed')
-    expect(lines[3]).toMatch(/^ {2}details {2}\{"rows":"x+… \(211 chars\)$/)
-    expect(lines[3].length).toBeLessThanOrEqual(60)
-    expect(lines[4]).toBe('  reason   (empty)')
-  })
-})
-
-describe('renderMarkdown', () => {
-  it('renders headings, aligned tables, decoded entities and no HTML', () => {
-    const md = [
-      '## ❌ Import failed',
-      '',
-      'Job `46307` into **product&#95;embeddings** failed.',
-      '',
-      '| File | State | Rows |',
-      '| :--- | :---: | ---: |',
-      '| a&#124;b.parquet | Completed | 250,000 |',
-      '| c.parquet | Failed | 0 |',
-      '',
-      '<details><summary>Why it failed</summary>',
-      '',
-      'row 1: dim &lt;512&gt; &amp; more<br>next line',
-      '</details>',
-      '',
-      '<table><tr><th>k</th><th>v</th></tr><tr><td>jobs</td><td>1</td></tr></table>'
-    ].join('\n')
-    expect(renderMarkdown(md, plain)).toBe(
-      [
-        '❌ Import failed',
-        '----------------',
-        '',
-        'Job 46307 into product_embeddings failed.',
-        '',
-        '  File           State       Rows',
-        '  ───────────  ─────────  ───────',
-        '  a|b.parquet  Completed  250,000',
-        '  c.parquet     Failed          0',
-        '',
-        '▸ Why it failed',
-        '',
-        'row 1: dim <512> & more',
-        'next line',
-        '',
-        '  k     v',
-        '  ────  ─',
-        '  jobs  1'
-      ].join('\n')
-    )
-  })
-
-  it('styles headings bold and underlined when colour is on', () => {
-    expect(renderMarkdown('# Title', styles(true))).toBe(
-      '\x1b[1m\x1b[4mTitle\x1b[24m\x1b[22m'
-    )
-  })
-
-  it('counts emoji as two columns', () => {
-    expect(displayWidth('✅ ok')).toBe(5)
-    expect(displayWidth('⚠️ x')).toBe(4)
-    expect(displayWidth('\x1b[1mab\x1b[22m')).toBe(2)
-  })
-})
-
-describe('runner environment', () => {
-  it('reads input defaults from action.yml, leaving out expressions', () => {
-    const yml = [
-      'name: x',
-      'inputs:',
-      '  job-id:',
-      '    description: id',
-      '    required: false',
-      '  timeout:',
-      '    default: 1h',
-      '  fail-on-timeout:',
-      "    default: 'true'",
-      '  github-token:',
-      '    default: ${{ github.token }}',
-      'outputs:',
-      '  state:',
-      '    default: no'
-    ].join('\n')
-    expect(actionDefaults(yml)).toEqual({
-      timeout: '1h',
-      'fail-on-timeout': 'true'
-    })
-  })
-
-  it('names input variables like the runner: upper case, hyphens kept', () => {
-    expect(inputEnvName('poll-interval')).toBe('INPUT_POLL-INTERVAL')
-    expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT')
-  })
-
-  it.each([
-    [{}, true, true],
-    [{}, false, false],
-    [{ NO_COLOR: '1' }, true, false],
-    [{ FORCE_COLOR: '1' }, false, true],
-    [{ FORCE_COLOR: '0' }, true, false]
-  ])('colour for env %j, TTY %s: %s', (env, tty, want) => {
-    expect(wantsColor(env, tty)).toBe(want)
-  })
-})
-
-// A small action: polls the simulator as the real one would and writes the
-// runner's files. It checks the environment the demo gives it.
-const ACTION = `
-import { appendFileSync } from 'node:fs'
-const input = (n) => process.env['INPUT_' + n.toUpperCase()] ?? ''
-const key = input('api-key')
-console.log('::add-mask::' + key)
-console.log('env ' + ['job-id', 'poll-interval', 'timeout'].map((n) => n + '=' + input(n)).join(' ') + ' actions=' + process.env.GITHUB_ACTIONS)
-console.log('key is ' + key)
-console.log('::debug::hidden')
-console.log('::group::Polls')
-let job
-for (;;) {
-  const res = await fetch(input('endpoint') + '/v2/vectordb/jobs/import/describe', {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + key },
-    body: JSON.stringify({ jobId: input('job-id') })
-  })
-  job = (await res.json()).data
-  console.log(job.state + ' ' + job.progress + '%')
-  if (!['Pending', 'Importing'].includes(job.state)) break
-  await new Promise((r) => setTimeout(r, 50))
+  return { code, out, err }
 }
-console.log('::endgroup::')
-appendFileSync(process.env.GITHUB_OUTPUT, 'state<<ghadelimiter_x\\n' + job.state + '\\nghadelimiter_x\\n')
-appendFileSync(process.env.GITHUB_STEP_SUMMARY, '### Import ' + job.state + '\\n\\n| File | Rows |\\n|---|--:|\\n' +
-  job.details.map((d) => '| ' + d.fileName + ' | ' + d.totalRows + ' |').join('\\n') + '\\n')
-if (job.state !== 'Completed') {
-  console.log('::error::Import ' + job.state + ' with key ' + key)
-  process.exitCode = 1
-}
-`
 
-describe('runDemo', () => {
-  let dir: string
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'demo-test-'))
-    writeFileSync(path.join(dir, 'index.mjs'), ACTION)
-  })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-  async function demo(argv: string[]) {
-    let out = ''
-    let err = ''
-    const code = await runDemo(argv, {
-      out: (s) => void (out += s),
-      err: (s) => void (err += s),
-      color: false,
-      width: 100
-    })
-    return { code, out, err }
-  }
-
-  it('runs the action against the simulator and shows log, outputs and summary', async () => {
-    const run = await demo([
-      '--scenario',
-      'completed',
-      '--action',
-      path.join(dir, 'index.mjs')
-    ])
+describe('runDemo against the bundled action', () => {
+  it('shows the inputs, log, outputs and result of a passing import', async () => {
+    const run = await demo(['--scenario', 'completed'])
     expect(run.err).toBe('')
     expect(run.code).toBe(0)
+    expect(run.out).toMatch(/^Scenario "completed": Milvus job already/)
+    // Inputs as the runner gives them, defaults read from action.yml.
     expect(run.out).toMatch(/^ {2}endpoint +http:\/\/127\.0\.0\.1:\d+$/m)
+    expect(run.out).toMatch(/^ {2}job-id +463071155436633601$/m)
+    expect(run.out).toMatch(/^ {2}fail-on-timeout +true$/m)
     expect(run.out).toMatch(/^ {2}api-key +\*\*\*$/m)
-    expect(run.out).toContain(
-      'env job-id=463071155436633601 poll-interval=2s timeout=2m actions=true\nkey is ***\n▾ Polls\n│ Completed 100%\n'
-    )
-    expect(run.out).not.toContain('hidden')
+    expect(run.out).toMatch(/^Waiting for import job 463071155436633601 /m)
+    expect(run.out).toMatch(/^ {2}outcome +success$/m)
+    expect(run.out).toMatch(/^ {2}importedRows +20000$/m)
+    expect(run.out).toMatch(/^Result +success$/m)
+    expect(run.out).toMatch(/^Rows +20,000 \/ 20,000$/m)
+    expect(run.out).toMatch(/^data\/1\.parquet +Completed +100% +10,000/m)
     expect(run.out).not.toContain(DEMO_API_KEY)
+    expect(run.out.trimEnd().split('\n').at(-1)).toBe(
+      'The step passed (exit code 0). npm run demo -- --list shows every scenario.'
+    )
+  })
+
+  it('exits with the action code and shows why a planned failure failed', async () => {
+    const run = await demo(['--scenario', 'failed', '--poll-interval', '1s'])
+    expect(run.code).toBe(1)
+    expect(run.out).toMatch(/^▾ Import job 463071155436633601$/m)
+    expect(run.out).toMatch(/^│ 463071155436633601 Failed/m)
     expect(run.out).toMatch(
-      /Outputs\n {2}name {3}value\n.*\n {2}state {2}Completed\n/
+      /^Warning: data\/2\.parquet: .*dim 512, expected 768$/m
+    )
+    expect(run.out).toMatch(/^Error: Import job 463071155436633601 failed: /m)
+    expect(run.out).toMatch(/^ {2}outcome +failed$/m)
+    expect(run.out).toMatch(
+      /^data\/2\.parquet +Failed +0% +0 \/ 10,000 +row 1,204: field "embedding" has dim 512/m
     )
     expect(run.out).toContain(
-      [
-        'Job summary',
-        '',
-        'Import Completed',
-        '',
-        '  File               Rows',
-        '  ────────────────  ─────',
-        '  [data/1.parquet]  10000',
-        '  [data/2.parquet]  10000'
-      ].join('\n')
-    )
-    expect(run.out.trimEnd().split('\n').slice(-2)).toEqual([
-      'The step passed (exit code 0).',
-      'Run npm run demo -- --help to see every scenario.'
-    ])
-  })
-
-  it('exits with the action code and explains a planned failure', async () => {
-    const run = await demo([
-      '--scenario',
-      'uncommitted',
-      '--poll-interval',
-      '1s',
-      '--action',
-      path.join(dir, 'index.mjs')
-    ])
-    expect(run.code).toBe(1)
-    expect(run.out).toContain('Error: Import Uncommitted with key ***')
-    expect(run.out).toContain(
-      'The step failed (exit code 1). That is planned for the "uncommitted" scenario.'
+      'The step failed (exit code 1), as the "failed" scenario intends.\n' +
+        'npm run demo -- --scenario completed shows a passing import;'
     )
     expect(run.out).not.toContain(DEMO_API_KEY)
   })
 
-  it('says how to build the action when dist/index.js is missing', async () => {
-    const run = await demo(['--action', path.join(dir, 'missing.js')])
-    expect(run.code).toBe(1)
-    expect(run.err).toBe(
-      'demo: dist/index.js was not found. Build the action first with `npm run bundle`.\n'
+  it('prints the job summary markdown with --markdown', async () => {
+    const run = await demo(['--scenario', 'completed', '--markdown'])
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('Job summary (GITHUB_STEP_SUMMARY, markdown) ─')
+    expect(run.out).toContain('## ✅ Milvus import completed')
+  })
+
+  it('runs any scenario in the registry, including one added later', async () => {
+    scenarios['added-later'] = (o) => ({
+      ...scenarios.completed(o),
+      jobs: [{ jobId: '7', files: [{ name: 'late.parquet', rows: 3 }] }]
+    })
+    try {
+      expect((await demo(['--list'])).out).toMatch(/^ {2}added-later$/m)
+      const run = await demo(['--scenario', 'added-later'])
+      expect(run.code).toBe(0)
+      expect(run.out).toMatch(/^late\.parquet +Completed +100% +3 \/ 3$/m)
+    } finally {
+      delete scenarios['added-later']
+    }
+  })
+
+  it('runs from the committed bundle with node alone', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['dist/demo/index.js', '--scenario', 'completed'],
+      { encoding: 'utf8', env: { PATH: process.env.PATH } }
+    )
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^Result +success$/m)
+  })
+})
+
+describe('runDemo usage', () => {
+  it('lists every scenario of the registry with --list and --help', async () => {
+    for (const flag of ['--list', '--help']) {
+      const run = await demo([flag])
+      expect(run.code).toBe(0)
+      for (const name of Object.keys(scenarios))
+        expect(run.out).toMatch(new RegExp(`^ {2}${name} `, 'm'))
+    }
+    expect((await demo(['--help'])).out).toMatch(
+      /^Usage: npm run demo -- \[--scenario NAME\] \[--list\]/
     )
   })
 
@@ -311,7 +118,141 @@ describe('runDemo', () => {
     const run = await demo(['--scenario', 'nope'])
     expect(run.code).toBe(2)
     expect(run.err).toMatch(
-      /^demo: unknown scenario "nope"\. Choose one of: demo, completed, /
+      /^demo: unknown scenario "nope"\.\n\nScenarios \(default: demo\):\n {2}demo /
     )
+  })
+
+  it('rejects an unknown option in one line, then the usage', async () => {
+    const run = await demo(['--scenari', 'x'])
+    expect(run.code).toBe(2)
+    expect(run.err.split('\n')[0]).toBe("demo: Unknown option '--scenari'")
+  })
+
+  it('does not call a crash the planned failure', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'demo-test-'))
+    const script = path.join(dir, 'crash.mjs')
+    writeFileSync(
+      script,
+      'console.error("boom " + process.env["INPUT_API-KEY"]); process.exit(3)'
+    )
+    try {
+      const run = await demo(['--scenario', 'failed', '--action', script])
+      expect(run.code).toBe(3)
+      expect(run.err).toBe('boom ***\n')
+      expect(run.out).toContain('  (the action set no outputs)\n')
+      expect(run.out).toContain('(the action wrote no job summary)\n')
+      expect(run.out).toContain('The step failed (exit code 3).\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('says how to build the action when it is missing', async () => {
+    const run = await demo(['--action', 'no/such/index.js'])
+    expect(run.code).toBe(1)
+    expect(run.err).toBe(
+      'demo: dist/index.js was not found. Build it with `npm run bundle`.\n'
+    )
+  })
+})
+
+describe('the runner side', () => {
+  it('reads the input defaults of the real action.yml', () => {
+    const defaults = actionDefaults(readFileSync('action.yml', 'utf8'))
+    expect(defaults).toMatchObject({
+      'wait-for': 'latest',
+      'poll-interval': '10s',
+      'fail-on-timeout': 'true'
+    })
+    expect(defaults).not.toHaveProperty('job-id')
+  })
+
+  it('reads YAML defaults as strings and leaves out expressions', () => {
+    const yml = [
+      'name: x',
+      'inputs:',
+      '  a: { default: "quoted: yes" }',
+      '  b:',
+      '    default: true',
+      '  c:',
+      '    default: ${{ github.token }}',
+      '  d:',
+      '  e:',
+      '    description: no default'
+    ].join('\n')
+    expect(actionDefaults(yml)).toEqual({ a: 'quoted: yes', b: 'true' })
+  })
+
+  it('names input variables like the runner: upper case, hyphens kept', () => {
+    expect(inputEnvName('poll-interval')).toBe('INPUT_POLL-INTERVAL')
+    expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT')
+  })
+
+  it('rebuilds the result with exact row counts past 2^53', () => {
+    const big = '9007199254740993'
+    const result = resultFromOutputs({
+      outcome: 'success',
+      reason: '',
+      elapsedSeconds: '3',
+      jobs: `[{"jobId":"1","outcome":"success","state":"Completed","progress":100,"importedRows":${big},"totalRows":${big},"collectionName":"c","reason":"","completeTime":"t"}]`,
+      details: `[{"jobId":"1","fileName":"a","state":"Completed","importedRows":${big},"totalRows":null}]`
+    })
+    expect(result?.elapsedMs).toBe(3000)
+    expect(result?.jobs[0].job?.importedRows).toBe(BigInt(big))
+    expect(result?.jobs[0].job?.files).toEqual([
+      expect.objectContaining({ fileName: 'a', importedRows: BigInt(big) })
+    ])
+    expect(result?.jobs[0].job?.files[0].totalRows).toBeUndefined()
+  })
+
+  it('shows no result when the outputs describe none', () => {
+    expect(resultFromOutputs({})).toBeUndefined()
+    expect(
+      resultFromOutputs({
+        outcome: 'success',
+        reason: '',
+        elapsedSeconds: '1',
+        jobs: '[{',
+        details: '[]'
+      })
+    ).toBeUndefined()
+  })
+})
+
+describe('logView', () => {
+  it('renders workflow commands the way the Actions log shows them', () => {
+    const view = logView({ color: false, debug: false, masks: ['s3cret'] })
+    const shown = [
+      'Waiting with s3cret',
+      '::add-mask::tok%25123',
+      '::group::Polls',
+      'Importing 40% tok%123',
+      '::debug::only with --debug',
+      '::endgroup::',
+      '::warning title=a%3Ab.parquet::took 20s%0Aretrying',
+      '::error::Import failed: 100%25 bad',
+      '::notice::done',
+      '::set-output name=x::1'
+    ]
+      .map(view)
+      .filter((l) => l !== undefined)
+    expect(shown).toEqual([
+      'Waiting with ***',
+      '▾ Polls',
+      '│ Importing 40% ***',
+      'Warning: a:b.parquet: took 20s\nretrying',
+      'Error: Import failed: 100% bad',
+      'Notice: done',
+      '::set-output name=x::1'
+    ])
+  })
+
+  it('shows debug lines when asked, styled when colour is on', () => {
+    expect(
+      logView({ color: false, debug: true, masks: [] })('::debug::x%0Ay')
+    ).toBe('Debug: x\ny')
+    expect(
+      logView({ color: true, debug: false, masks: [] })('::error::x')
+    ).toBe('\x1b[31m\x1b[1mError:\x1b[22m x\x1b[39m')
   })
 })

@@ -3,11 +3,8 @@
  * API reference's examples, job progression, faults, auth and the request log.
  */
 import http from 'node:http'
-import {
-  startSimulator,
-  type Simulator,
-  type SimulatorOptions
-} from '../../simulator/server.js'
+import { startSimulator, type Simulator } from '../../simulator/server.js'
+import { useSimulators } from '../helpers/simulators.js'
 
 // ---- a raw client: no retries, no keep-alive, socket faults reject ----
 
@@ -104,16 +101,7 @@ function keyOrders(value: unknown, out: string[][] = []): string[][] {
   return out
 }
 
-let sims: Simulator[] = []
-async function start(options: SimulatorOptions): Promise<Simulator> {
-  const sim = await startSimulator(options)
-  sims.push(sim)
-  return sim
-}
-afterEach(async () => {
-  await Promise.all(sims.map((s) => s.close()))
-  sims = []
-})
+const start = useSimulators()
 
 // A clock the tests move by hand.
 function manualClock(start = T0) {
@@ -447,6 +435,102 @@ describe('Milvus REST v2', () => {
     expect(answer.text).toBe(
       JSON.stringify({ code: c.code, message: c.message })
     )
+  })
+
+  // What each release's services.go GetImportProgress sends (see
+  // simulator/milvus-versions.ts).
+  it.each([
+    [
+      '2.4.1',
+      'get_progress',
+      2100,
+      'parse job id failed, err=%wstrconv.ParseInt: parsing "abc": invalid syntax: importing data failed',
+      2100,
+      'import job does not exist, jobID=7: importing data failed'
+    ],
+    [
+      '2.5.27',
+      'describe',
+      2100,
+      'parse job id failed, err=%wstrconv.ParseInt: parsing "abc": invalid syntax: importing data failed',
+      2100,
+      'import job does not exist, jobID=7: importing data failed'
+    ],
+    [
+      '2.6.16',
+      'describe',
+      2100,
+      'parse job id failed: strconv.ParseInt: parsing "abc": invalid syntax: importing data failed',
+      2100,
+      'import job does not exist, jobID=7: importing data failed'
+    ],
+    [
+      '3.0.0',
+      'describe',
+      1100,
+      'parse job id failed: strconv.ParseInt: parsing "abc": invalid syntax: invalid parameter',
+      2101,
+      'import job does not exist, jobID=7: importing data failed on server side'
+    ]
+  ])(
+    'Milvus %s answers bad and unknown job IDs on /%s',
+    async (
+      milvusVersion,
+      route,
+      badCode,
+      badMessage,
+      missingCode,
+      missingMessage
+    ) => {
+      const sim = await start({ milvusVersion, jobs: [{ jobId: JOB }] })
+      const path = `/v2/vectordb/jobs/import/${route}`
+      expect((await post(sim, path, { jobId: 'abc' })).text).toBe(
+        JSON.stringify({ code: badCode, message: badMessage })
+      )
+      expect((await post(sim, path, { jobId: '7' })).text).toBe(
+        JSON.stringify({ code: missingCode, message: missingMessage })
+      )
+    }
+  )
+
+  it('Milvus 2.4.1 answers code 200, without /describe, createTime or bracketed fileName', async () => {
+    const sim = await start({ milvusVersion: '2.4.1', jobs: [{ jobId: JOB }] })
+    const miss = await request(sim.url, 'POST', DESCRIBE, {
+      body: { jobId: JOB }
+    })
+    expect(miss.status).toBe(404)
+    const { json } = await post(sim, '/v2/vectordb/jobs/import/get_progress', {
+      jobId: JOB
+    })
+    expect(json.code).toBe(200)
+    expect(json.data).not.toHaveProperty('createTime')
+    expect(json.data.details[0].fileName).toMatch(
+      /^id:\d+ paths:"data\/1\.parquet" $/
+    )
+  })
+
+  it('answers in the shapes of the documents when told', async () => {
+    const sim = await start({
+      progressScale: 'fraction',
+      stateNames: 'import',
+      nulls: true,
+      successCode: 200,
+      jobs: [{ jobId: JOB }]
+    })
+    const { json } = await post(sim, DESCRIBE, { jobId: JOB })
+    expect(json.code).toBe(200)
+    expect(json.data).toMatchObject({
+      state: 'ImportCompleted',
+      progress: 1,
+      importedRows: null,
+      totalRows: null,
+      reason: null
+    })
+    const legacy = await start({ legacyBody: true, jobs: [{ jobId: JOB }] })
+    const body = (await post(legacy, DESCRIBE, { jobId: JOB })).json
+    expect(body.code).toBe(200)
+    expect(body.data).not.toHaveProperty('state')
+    expect(body.data).toMatchObject({ readyPercentage: 1, errorMessage: null })
   })
 
   it('matches jobId case-insensitively, as Go does, and echoes it', async () => {

@@ -1,20 +1,16 @@
 import { chooseJobs, newestFirst } from '../../src/wait/find-jobs.js'
 import type { JobListing } from '../../src/clients/job.js'
+import { readState } from '../../src/clients/states.js'
 
+// A listed job as the clients read it: the state through the one table.
 const listing = (
   jobId: string,
   state = 'Importing',
-  collectionName = 'c'
+  collectionName: string | undefined = 'c'
 ): JobListing => ({
   jobId,
-  state,
   collectionName,
-  status:
-    state === 'Completed'
-      ? 'completed'
-      : state === 'Failed'
-        ? 'failed'
-        : 'running'
+  ...readState(state)
 })
 
 describe('newestFirst', () => {
@@ -62,6 +58,24 @@ describe('chooseJobs', () => {
     )
     expect(found.jobIds).toEqual(['10'])
     expect(found.note).toContain('No unfinished import jobs')
+  })
+  it.each([
+    'ImportFailed',
+    'ImportCompleted',
+    'ImportFailedAndCleaned',
+    'None'
+  ])('all never waits for a job that ended (%s)', (ended) => {
+    const found = chooseJobs(
+      [listing('10', ended), listing('20', 'ImportRunning')],
+      'c',
+      'all'
+    )
+    expect(found.jobIds).toEqual(['20'])
+  })
+  it('takes a record without a collection name from a filtered list', () => {
+    expect(
+      chooseJobs([listing('7', 'Importing', undefined)], 'c', 'latest').jobIds
+    ).toEqual(['7'])
   })
   it('fails clearly when the collection has no jobs', () => {
     expect(() => chooseJobs(jobs, 'missing', 'latest')).toThrow(

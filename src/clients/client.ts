@@ -1,23 +1,49 @@
 import type { Config } from '../inputs.js'
+import type { Flavour, FlavourInputs } from './flavours/flavour.js'
+import { milvusGrpc } from './flavours/milvus-grpc.js'
+import { milvusRestV2 } from './flavours/milvus-rest-v2.js'
+import { zillizCloudV1 } from './flavours/zilliz-cloud-v1.js'
+import { zillizCloudV2 } from './flavours/zilliz-cloud-v2.js'
 import type { ImportApi } from './job.js'
-import { RestV2Api } from './rest-v2.js'
-import { ZillizCloudV1Api } from './zilliz-cloud-v1.js'
+
+export type { Flavour, FlavourInputs } from './flavours/flavour.js'
+
+/**
+ * Every import API the action speaks, in the order api: auto tries them: the
+ * first whose detect() accepts the endpoint and inputs is chosen. Within one
+ * api value, the last one is the fallback.
+ */
+export const FLAVOURS: readonly Flavour[] = [
+  milvusGrpc,
+  zillizCloudV1,
+  zillizCloudV2,
+  milvusRestV2
+]
+
+/** The values the api input takes, the most general API first. */
+export const API_CHOICES: readonly string[] = [
+  'auto',
+  ...new Set([...FLAVOURS].reverse().map((f) => f.api))
+]
+
+/** Chooses the flavour for an api input value, an endpoint and the inputs. */
+export function chooseFlavour(
+  api: string,
+  endpoint: URL,
+  inputs: FlavourInputs = {}
+): Flavour {
+  const candidates =
+    api === 'auto' ? FLAVOURS : FLAVOURS.filter((f) => f.api === api)
+  if (candidates.length === 0) throw new Error(`No API is named "${api}".`)
+  return (
+    candidates.find((f) => f.detect(endpoint, inputs)) ??
+    candidates[candidates.length - 1]
+  )
+}
 
 /** Builds the client of the API the inputs chose. */
 export async function createImportApi(config: Config): Promise<ImportApi> {
-  switch (config.api) {
-    case 'v1':
-      return new ZillizCloudV1Api(config)
-    case 'grpc': {
-      // The gRPC SDK is large; it is loaded (as its own chunk) only here.
-      const { createGrpcApi } = await import('./milvus-grpc.js')
-      return createGrpcApi({
-        address: config.endpoint,
-        token: config.apiKey,
-        dbName: config.dbName
-      })
-    }
-    default:
-      return new RestV2Api(config)
-  }
+  return chooseFlavour(config.api, new URL(config.endpoint), config).create(
+    config
+  )
 }

@@ -18,8 +18,27 @@ const AUTH_CODES = new Set([1800, 80001, 80002, 21119])
 const CLUSTER_CODES = new Set([80020, 90104, 40021, 40022])
 const REQUEST_CODES = new Set([1801, 1802, 1100, 80000])
 const NOT_FOUND_CODES = new Set([90144])
+// A job ID the server cannot parse. Milvus 2.4, 2.5 and 2.6.0-2.6.18 say so
+// with code 2100 ("importing data failed"), 2.6.19+ and 3.0 with 1100; the
+// message is the one stable part ("parse job id failed").
+const BAD_JOB_ID = /parse job id failed|expected=int64 jobId/i
+// The job is gone: Milvus (code 2100, 2101 from 2.6.19) and Zilliz Cloud.
+// Milvus before 2.4 reads a task from etcd and answers ErrIoKeyNotFound (1000),
+// "key not found[key=by-dev/meta/importtask/<id>]", for a task it never had.
+const NO_SUCH_JOB =
+  /import job does not exist|no jobid record found|key not found\[key=[^\]]*\/importtask\//i
 // "service not ready", "service unavailable", rate limited: worth retrying.
 const TRANSIENT_CODES = new Set([1, 2, 1807])
+
+/**
+ * True when an envelope's code means success: 0 on every API, and 200 as
+ * Zilliz Cloud v1, Milvus 2.4.0-2.4.2 and the published examples send it.
+ * Milvus also uses 200 for "partition not found", so a 200 counts only with
+ * data beside it.
+ */
+export function isSuccessCode(code: number, data: unknown): boolean {
+  return code === 0 || (code === 200 && data !== undefined && data !== null)
+}
 
 /**
  * Classifies a non-zero API code (REST or gRPC status) into the error to
@@ -42,10 +61,14 @@ export function apiCodeError(
     code === 0 && httpStatus
       ? `${context.api} answered HTTP ${httpStatus}${rawMessage ? `: ${message}` : ''}`
       : `${context.api} answered code ${code}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
-  if (
-    NOT_FOUND_CODES.has(code) ||
-    /import job does not exist|no jobid record found/i.test(rawMessage)
-  ) {
+  if (BAD_JOB_ID.test(rawMessage)) {
+    return new ApiError(
+      `The job ID ${context.jobId ?? ''} was rejected. ${said}. Check job-id: Milvus job IDs are numbers such as 463071155436633601; a job-... ID belongs to Zilliz Cloud (endpoint https://api.cloud.zilliz.com with cluster-id).`,
+      code,
+      httpStatus
+    )
+  }
+  if (NOT_FOUND_CODES.has(code) || NO_SUCH_JOB.test(rawMessage)) {
     return new JobNotFoundError(
       `Import job ${context.jobId ?? ''} was not found. ${said}. Check job-id, and that endpoint, cluster-id and db-name point at the cluster that ran the import.`,
       code,

@@ -22,8 +22,8 @@ export interface FileProgress {
   state: string
   /** 0-100, when the server reports it. */
   progress?: number
-  importedRows?: number
-  totalRows?: number
+  importedRows?: bigint
+  totalRows?: bigint
   fileSize?: number
   reason?: string
   completeTime?: string
@@ -43,8 +43,8 @@ export interface ImportJob {
   status: JobStatus
   /** 0-100. */
   progress: number
-  importedRows?: number
-  totalRows?: number
+  importedRows?: bigint
+  totalRows?: bigint
   collectionName?: string
   reason?: string
   completeTime?: string
@@ -86,4 +86,25 @@ export interface ImportApi {
   listJobs(query: ListQuery, options: CallOptions): Promise<JobListing[]>
   /** Releases connections (gRPC channels); optional. */
   close?(): Promise<void>
+  /** Starts an import job (REST v2 only); see start/control.ts. */
+  createJob?(request: CreateRequest, options: CallOptions): Promise<string>
+  /** Commits a two-phase job, or aborts it; safe to repeat. */
+  commitJob?(jobId: string, options: CallOptions): Promise<void>
+  abortJob?(jobId: string, options: CallOptions): Promise<void>
+  /** True when the server has /commit and /abort (two-phase imports). */
+  supportsTwoPhase?(options: CallOptions): Promise<boolean>
+}
+
+/** What a create call sends: Milvus bucket keys, or Zilliz Cloud URLs. */
+export interface CreateRequest {
+  collectionName: string
+  partitionName?: string
+  /** Milvus: groups of object keys in its own bucket. */
+  files?: string[][]
+  /** Zilliz Cloud: groups of object-storage URLs, with their keys. */
+  objectUrls?: string[][]
+  accessKey?: string
+  secretKey?: string
+  /** String values only: Milvus rejects any other JSON type. */
+  options?: Record<string, string>
 }

@@ -19,7 +19,7 @@ import {
   TransientError
 } from '../errors.js'
 import { safeLogText } from '../runner/escape.js'
-import { redact } from '../secrets.js'
+import { fromServer, serverString } from '../text/server-text.js'
 import { apiCodeError } from './codes.js'
 import { milvusPackage } from './milvus-proto.js'
 import type {
@@ -31,6 +31,7 @@ import type {
   ListQuery
 } from './job.js'
 import { grpcState } from './states.js'
+import { checkEchoedJobId, rows } from './wire.js'
 
 /** Where and how to reach Milvus over gRPC. */
 export interface GrpcConfig {
@@ -84,19 +85,28 @@ function milvusService(): grpc.ServiceClientConstructor {
 
 // The SDK decodes with longs: String and enums: String, so int64 fields are
 // decimal strings and enums are names (or numbers the SDK's proto lacks).
-const Int64 = z.string().regex(/^-?\d+$/, 'must be an int64 string')
+// Task IDs are positive int64s; 0 means the server did not say.
+const TaskId = z.string().regex(/^\d{1,19}$/, 'must be an int64 task ID')
 const Status = z.object({
   code: z.number().int().optional(),
   error_code: z.union([z.string(), z.number()]).optional(),
-  reason: z.string().optional()
+  reason: serverString.optional()
 })
 const WithStatus = z.object({ status: Status })
-const KeyValue = z.object({ key: z.string(), value: z.string() })
+const KeyValue = z.object({ key: z.string(), value: serverString })
+// infos is the gRPC answer's map: a key given twice is as ambiguous as a
+// repeated JSON key, so the reply is unreadable.
+const Infos = z
+  .array(KeyValue)
+  .refine(
+    (list) => new Set(list.map((kv) => kv.key)).size === list.length,
+    'a key is given twice'
+  )
 const ImportState = z.object({
-  state: z.union([z.string().min(1), z.number().int()]),
-  row_count: Int64,
-  infos: z.array(KeyValue),
-  id: Int64
+  state: z.union([z.string().min(1).transform(fromServer), z.number().int()]),
+  row_count: rows,
+  infos: Infos,
+  id: TaskId
 })
 const TaskList = z.object({ tasks: z.array(ImportState) })
 
@@ -137,7 +147,10 @@ export async function createGrpcApi(config: GrpcConfig): Promise<ImportApi> {
       // where a JS number would round IDs above 2^53.
       const task = taskId(jobId)
       const reply = await unary('GetImportState', { task }, jobId, options)
-      return toJob(task, parseReply(reply, ImportState, 'GetImportState'))
+      const state = parseReply(reply, ImportState, 'GetImportState')
+      if (state.id !== '0')
+        checkEchoedJobId(task, state.id, `${API} GetImportState`)
+      return toJob(task, state)
     },
 
     async listJobs(
@@ -258,7 +271,7 @@ function checkStatus(
   const { status } = parseReply(reply, WithStatus, method)
   const code = status.code ?? 0
   const legacy = status.error_code ?? 'Success'
-  const reason = redact(status.reason ?? '')
+  const reason = status.reason ?? ''
   if (code !== 0) {
     throw apiCodeError(code, reason, { api: API, jobId })
   }
@@ -289,7 +302,7 @@ function transportError(
   method: string,
   timeoutMs: number
 ): ActionError {
-  const details = safeLogText(redact(error.details || error.message), 300)
+  const details = safeLogText(fromServer(error.details || error.message), 300)
   switch (error.code) {
     case grpc.status.UNAUTHENTICATED:
       return new ApiError(
@@ -370,7 +383,7 @@ function toJob(jobId: string, reply: ImportStateReply): ImportJob {
     rawState,
     status,
     progress,
-    importedRows: Number(reply.row_count),
+    importedRows: reply.row_count,
     collectionName: infos.get('collection') || undefined,
     reason,
     files

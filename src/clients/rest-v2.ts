@@ -3,29 +3,40 @@ import { MalformedResponseError, TransientError } from '../errors.js'
 import { send, type HttpResponse } from '../http/transport.js'
 import { codeError, readJson, tryJson, validate } from '../http/parse.js'
 import { USER_AGENT } from '../version.js'
+import { ImportControl } from './import-control.js'
 import type {
   CallOptions,
+  CreateRequest,
   FileProgress,
   ImportApi,
   ImportJob,
   JobListing,
   ListQuery
 } from './job.js'
-import { v2JobStatus } from './states.js'
+import { isSuccessCode } from './codes.js'
+import { ListPage, takePage } from './list-page.js'
+import { progressField, ScaleMemory, toPercent } from './progress.js'
+import { fileState, readState } from './states.js'
 import {
-  clampProgress,
-  count,
+  checkEchoedJobId,
   Envelope,
   displayFileName,
   jobIdField,
-  optionalString
+  maybeCount,
+  maybeRows,
+  optionalString,
+  serverString
 } from './wire.js'
+import { isLegacyBody, readLegacyJob } from './zilliz-cloud-v1.js'
 
 /** Settings of the v2 REST client (Zilliz Cloud control plane and Milvus). */
 export interface RestV2Config {
   endpoint: string
   apiKey?: string
   clusterId?: string
+  /** Zilliz Cloud serverless: project and region instead of a cluster. */
+  projectId?: string
+  regionId?: string
   dbName?: string
 }
 
@@ -36,17 +47,17 @@ export interface RestV2Config {
 const Detail = z
   .object({
     fileName: optionalString,
-    fileSize: count.optional(),
+    fileSize: maybeCount,
     state: optionalString,
-    progress: count.optional(),
-    importedRows: count.optional(),
-    totalRows: count.optional(),
+    progress: progressField,
+    importedRows: maybeRows,
+    totalRows: maybeRows,
     reason: optionalString,
     completeTime: optionalString
   })
   .transform((d): FileProgress => ({
     fileName: displayFileName(d.fileName ?? ''),
-    state: d.state ?? '',
+    state: fileState(d.state ?? ''),
     progress: d.progress,
     importedRows: d.importedRows,
     totalRows: d.totalRows,
@@ -59,31 +70,14 @@ const Job = z.looseObject({
   jobId: jobIdField.optional(),
   collectionName: optionalString,
   fileName: optionalString,
-  state: z.string(),
-  progress: count.optional(),
-  importedRows: count.optional(),
-  totalRows: count.optional(),
+  // A word: the gRPC enum's numbers are no REST API's answer.
+  state: serverString,
+  progress: progressField,
+  importedRows: maybeRows,
+  totalRows: maybeRows,
   reason: optionalString,
   completeTime: optionalString,
   details: z.array(Detail).nullish()
-})
-
-const ListData = z.looseObject({
-  records: z
-    .array(
-      z.looseObject({
-        jobId: jobIdField,
-        collectionName: optionalString,
-        state: z.string(),
-        progress: count.optional(),
-        reason: optionalString,
-        createTime: optionalString
-      })
-    )
-    .nullish(),
-  count: count.optional(),
-  pageSize: count.optional(),
-  currentPage: count.optional()
 })
 
 const PAGE_SIZE = 100
@@ -99,11 +93,16 @@ export class RestV2Api implements ImportApi {
   // is kept for later polls.
   private progressPaths = ['describe', 'get_progress', 'getProgress']
   private pathFound = false
+  // Milvus sends 0-100; the pymilvus documents say 0-1.
+  private readonly scales = new ScaleMemory('percent')
 
   constructor(private readonly config: RestV2Config) {
     const url = new URL(config.endpoint)
     this.endpointKey = url.host
-    this.name = config.clusterId ? 'Zilliz Cloud v2' : 'Milvus REST v2'
+    this.name =
+      config.clusterId || config.projectId
+        ? 'Zilliz Cloud v2'
+        : 'Milvus REST v2'
   }
 
   private headers(): Record<string, string> {
@@ -133,10 +132,31 @@ export class RestV2Api implements ImportApi {
     })
   }
 
+  // Starting and finishing jobs: see import-control.ts.
+  private control(): ImportControl {
+    return new ImportControl(
+      (p, b, o) => this.post(p, b, o),
+      this.name,
+      this.config
+    )
+  }
+  createJob(request: CreateRequest, options: CallOptions): Promise<string> {
+    return this.control().create(request, options)
+  }
+  commitJob(jobId: string, options: CallOptions): Promise<void> {
+    return this.control().decide('commit', jobId, options)
+  }
+  abortJob(jobId: string, options: CallOptions): Promise<void> {
+    return this.control().decide('abort', jobId, options)
+  }
+  supportsTwoPhase(options: CallOptions): Promise<boolean> {
+    return this.control().supportsTwoPhase(options)
+  }
+
   /** Reads the data of a v2 envelope, or throws the error it carries. */
   private unwrap(body: unknown, what: string, jobId?: string): unknown {
     const envelope = validate(Envelope, body, what)
-    if (envelope.code !== 0) {
+    if (!isSuccessCode(envelope.code, envelope.data)) {
       throw codeError(
         { code: envelope.code, message: envelope.message },
         { api: this.name, jobId }
@@ -144,15 +164,14 @@ export class RestV2Api implements ImportApi {
     }
     if (envelope.data === undefined || envelope.data === null) {
       throw new MalformedResponseError(
-        `${what} returned code 0 without data. Check that endpoint points at a supported import API.`
+        `${what} returned code ${envelope.code} without data. Check that endpoint points at a supported import API.`
       )
     }
     return envelope.data
   }
 
   async getJob(jobId: string, options: CallOptions): Promise<ImportJob> {
-    const body: Record<string, unknown> = { jobId }
-    if (this.config.clusterId) body.clusterId = this.config.clusterId
+    const body: Record<string, unknown> = { jobId, ...this.target() }
     let res = await this.post(this.progressPaths[0], body, options)
     while (
       !this.pathFound &&
@@ -171,13 +190,23 @@ export class RestV2Api implements ImportApi {
     }
     if (!isRouteMiss(res)) this.pathFound = true
     const context = { api: this.name, jobId }
-    const data = validate(
-      Job,
-      this.unwrap(readJson(res, what, context), what, jobId),
-      what,
-      'data'
-    )
-    return toImportJob(jobId, data)
+    const raw = this.unwrap(readJson(res, what, context), what, jobId)
+    // Some documents show the v1 body (readyPercentage, no state) for this
+    // call: it is read as v1 reads it.
+    if (isLegacyBody(raw)) return readLegacyJob(jobId, raw, what)
+    const data = validate(Job, raw, what, 'data')
+    checkEchoedJobId(jobId, data.jobId, what)
+    return toImportJob(jobId, data, this.scales)
+  }
+
+  /** Where the job lives on Zilliz Cloud: a cluster, or project and region. */
+  private target(): Record<string, string> {
+    const { clusterId, projectId, regionId } = this.config
+    return {
+      ...(clusterId ? { clusterId } : {}),
+      ...(projectId ? { projectId } : {}),
+      ...(regionId ? { regionId } : {})
+    }
   }
 
   async listJobs(
@@ -193,29 +222,16 @@ export class RestV2Api implements ImportApi {
         currentPage: page
       }
       if (query.collectionName) body.collectionName = query.collectionName
-      if (this.config.clusterId) body.clusterId = this.config.clusterId
+      Object.assign(body, this.target())
       if (this.config.dbName) body.dbName = this.config.dbName
       const res = await this.post('list', body, options)
       const data = validate(
-        ListData,
+        ListPage,
         this.unwrap(readJson(res, what, { api: this.name }), what),
         what,
         'data'
       )
-      const records = data.records ?? []
-      for (const r of records) {
-        found.push({
-          jobId: r.jobId,
-          collectionName: r.collectionName,
-          state: r.state,
-          status: v2JobStatus(r.state),
-          progress: r.progress,
-          createTime: r.createTime
-        })
-      }
-      const paged = data.count !== undefined && data.pageSize !== undefined
-      if (!paged || records.length === 0) break
-      if (page * (data.pageSize || PAGE_SIZE) >= (data.count ?? 0)) break
+      if (!takePage(found, data, page, PAGE_SIZE)) break
     }
     return found
   }
@@ -225,7 +241,7 @@ export class RestV2Api implements ImportApi {
  * A 404 whose body carries no API code: the server has no such route (gin's
  * "404 page not found"), as opposed to an API error sent with HTTP 404.
  */
-function isRouteMiss(res: HttpResponse): boolean {
+export function isRouteMiss(res: HttpResponse): boolean {
   if (res.status !== 404) return false
   const body = tryJson(res.text) as { code?: unknown } | undefined
   // A gateway may say so in JSON too: {"code":404,"message":"Not Found"}.
@@ -237,18 +253,31 @@ function isRouteMiss(res: HttpResponse): boolean {
 /** Maps a v2 describe body to the normalised job. */
 export function toImportJob(
   requestedId: string,
-  data: z.infer<typeof Job>
+  data: z.infer<typeof Job>,
+  scales = new ScaleMemory('percent')
 ): ImportJob {
-  const status = v2JobStatus(data.state)
-  const files = data.details ?? []
+  const { state, rawState, status } = readState(data.state)
+  const details = data.details ?? []
+  const scale = scales.decide(requestedId, [
+    { value: data.progress, completed: status === 'completed' },
+    ...details.map((f) => ({
+      value: f.progress,
+      completed: f.state === 'Completed'
+    }))
+  ])
+  const files = details.map((f) => ({
+    ...f,
+    progress: toPercent(f.progress, scale, f.state === 'Completed')
+  }))
   // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
   const importedRows =
     data.importedRows ?? (status === 'completed' ? data.totalRows : undefined)
   return {
     jobId: requestedId,
-    state: data.state,
+    state,
+    ...(rawState !== state ? { rawState } : {}),
     status,
-    progress: clampProgress(data.progress),
+    progress: toPercent(data.progress, scale, status === 'completed') ?? 0,
     importedRows,
     totalRows: data.totalRows,
     collectionName: data.collectionName,

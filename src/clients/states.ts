@@ -1,37 +1,58 @@
 import type { JobStatus } from './job.js'
 
-// The job states of the v2 REST API (Milvus and Zilliz Cloud). Milvus collapses
-// its internal states into these; see the API reference, "State mapping".
-const V2_JOB_STATES: Record<string, JobStatus> = {
-  Pending: 'running',
-  Importing: 'running',
-  Committing: 'running',
-  Completed: 'completed',
-  Failed: 'failed',
+/** A server's state word read into the v2 vocabulary. */
+export interface ReadState {
+  /** Pending, Importing, Completed, Failed, ... or the server's own word. */
+  state: string
+  /** The server's own word (ImportCompleted, 6, ...). */
+  rawState: string
+  status: JobStatus
+}
+
+const running = (state: string) => ({ state, status: 'running' as const })
+const completed = { state: 'Completed', status: 'completed' as const }
+const failed = { state: 'Failed', status: 'failed' as const }
+
+// Every state word a documented server or SDK sends, whatever the API: the
+// documents mix them (a v2 list may say ImportCompleted, a v1 list
+// Completed), so one table serves every client.
+const STATES: Record<string, { state: string; status: JobStatus }> = {
+  // REST v2 (Milvus and Zilliz Cloud). Milvus collapses its internal states
+  // into these; see the API reference, "State mapping".
+  Pending: running('Pending'),
+  Importing: running('Importing'),
+  Committing: running('Committing'),
+  // The Zilliz Cloud list page names Importing so (it is Milvus's task word).
+  InProgress: running('Importing'),
+  Completed: completed,
+  Failed: failed,
   // Milvus reports None for an internal state it cannot name: not a success.
-  None: 'failed',
-  Uncommitted: 'uncommitted'
+  None: { state: 'None', status: 'failed' },
+  Uncommitted: { state: 'Uncommitted', status: 'uncommitted' },
+  // The gRPC ImportState enum, and the legacy v1 list words.
+  ImportPending: running('Pending'),
+  ImportRunning: running('Importing'),
+  ImportStarted: running('Importing'),
+  ImportPersisted: running('Importing'),
+  ImportFlushed: running('Importing'),
+  ImportCompleted: completed,
+  ImportFailed: failed,
+  ImportFailedAndCleaned: failed,
+  // pymilvus BulkInsertState.state_name.
+  Started: running('Importing'),
+  Persisted: running('Importing'),
+  Flushed: running('Importing'),
+  FailedAndCleaned: failed,
+  'Failed and cleaned': failed
 }
 
-/** Maps a v2 job state to what it means to the poller; unseen → unknown. */
-export function v2JobStatus(state: string): JobStatus {
-  return Object.hasOwn(V2_JOB_STATES, state) ? V2_JOB_STATES[state] : 'unknown'
-}
-
-// The legacy gRPC ImportState names, mapped to the v2 vocabulary. Milvus 2.4+
-// maps Uncommitted/Committing/None to ImportFailed on this API.
-const GRPC_STATES: Record<string, { state: string; status: JobStatus }> = {
-  ImportPending: { state: 'Pending', status: 'running' },
-  ImportStarted: { state: 'Importing', status: 'running' },
-  ImportPersisted: { state: 'Importing', status: 'running' },
-  ImportFlushed: { state: 'Importing', status: 'running' },
-  ImportCompleted: { state: 'Completed', status: 'completed' },
-  ImportFailed: { state: 'Failed', status: 'failed' },
-  ImportFailedAndCleaned: { state: 'Failed', status: 'failed' }
-}
+// The same table without case, for servers that shout (COMPLETED).
+const FOLDED = new Map(
+  Object.entries(STATES).map(([k, v]) => [k.toLowerCase(), v])
+)
 
 /** The numeric ImportState values, for servers or SDKs that send numbers. */
-const GRPC_STATE_NUMBERS: Record<string, string> = {
+const STATE_NUMBERS: Record<string, string> = {
   '0': 'ImportPending',
   '1': 'ImportFailed',
   '2': 'ImportStarted',
@@ -41,30 +62,43 @@ const GRPC_STATE_NUMBERS: Record<string, string> = {
   '8': 'ImportFlushed'
 }
 
-/** Maps a gRPC ImportState (name or number) to the v2 vocabulary. */
-export function grpcState(raw: string | number): {
-  state: string
-  rawState: string
-  status: JobStatus
-} {
-  const name = GRPC_STATE_NUMBERS[String(raw)] ?? String(raw)
-  const known = Object.hasOwn(GRPC_STATES, name) ? GRPC_STATES[name] : null
+/**
+ * Reads a job state from any API (a name or an ImportState number) into the
+ * v2 vocabulary. A word no table lists is unknown: polled on, never success.
+ */
+export function readState(raw: string | number): ReadState {
+  // Only the gRPC SDK sends numbers (for enum values its proto lacks); a
+  // string "6" from a REST server is no state word.
+  const text = String(raw)
+  const rawState =
+    typeof raw === 'number' && Object.hasOwn(STATE_NUMBERS, text)
+      ? STATE_NUMBERS[text]
+      : text
+  const known = Object.hasOwn(STATES, rawState)
+    ? STATES[rawState]
+    : FOLDED.get(rawState.trim().toLowerCase())
   return known
-    ? { ...known, rawState: name }
-    : { state: name, rawState: name, status: 'unknown' }
+    ? { ...known, rawState }
+    : { state: rawState, rawState, status: 'unknown' }
 }
 
-// Legacy v1 list states.
-const V1_LIST_STATES: Record<string, { state: string; status: JobStatus }> = {
-  ImportRunning: { state: 'Importing', status: 'running' },
-  ImportPending: { state: 'Pending', status: 'running' },
-  ImportCompleted: { state: 'Completed', status: 'completed' },
-  ImportFailed: { state: 'Failed', status: 'failed' }
+/** Maps a job state of any API to what it means to the poller. */
+export function v2JobStatus(state: string): JobStatus {
+  return readState(state).status
 }
+
+/** Maps a gRPC ImportState (name or number) to the v2 vocabulary. */
+export const grpcState = readState
 
 /** Maps a legacy v1 list state to the v2 vocabulary. */
-export function v1ListState(raw: string): { state: string; status: JobStatus } {
-  return Object.hasOwn(V1_LIST_STATES, raw)
-    ? V1_LIST_STATES[raw]
-    : { state: raw, status: v2JobStatus(raw) }
+export const v1ListState = readState
+
+/**
+ * Names a file's state in the v2 vocabulary when it is a job word
+ * (ImportCompleted → Completed); task words such as InProgress stay.
+ */
+export function fileState(raw: string): string {
+  if (raw === '' || raw === 'InProgress') return raw
+  const read = readState(raw)
+  return read.status === 'unknown' ? raw : read.state
 }

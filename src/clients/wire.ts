@@ -1,18 +1,63 @@
 import { z } from 'zod'
+import { MalformedResponseError } from '../errors.js'
+import { JOB_ID } from '../job-id.js'
+import { redact } from '../secrets.js'
+import {
+  fromServer,
+  optionalServerString,
+  serverString
+} from '../text/server-text.js'
 
 /**
  * A count the server may send as a number or, with int64-as-string options,
  * as a decimal string. Anything else is a malformed body.
  */
 export const count = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+  .union([z.number(), z.bigint(), z.string().regex(/^-?\d+(\.\d+)?$/)])
   .transform((v) => Number(v))
 
-/** A string field that may be absent or null; null reads as absent. */
-export const optionalString = z
-  .string()
+/** A row count as an exact bigint, or undefined when it is not 0 or more. */
+function toRows(v: number | bigint | string): bigint | undefined {
+  if (typeof v === 'bigint') return v >= 0n ? v : undefined
+  if (typeof v === 'number')
+    return Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0)
+      ? BigInt(v)
+      : undefined
+  return /^\d+$/.test(v) ? BigInt(v) : undefined
+}
+
+/**
+ * A row count: a whole number, 0 or more, kept exact past 2^53 (a number,
+ * a bigint from the strict parser, or an int64 decimal string). A negative
+ * or fractional count is a malformed body, never summed.
+ */
+export const rows = z
+  .union([z.number(), z.bigint(), z.string()])
+  .transform((v, ctx) => {
+    const n = toRows(v)
+    if (n !== undefined) return n
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a whole number of rows, 0 or more'
+    })
+    return z.NEVER
+  })
+
+/** A row count that may be absent or null: null is unknown, never 0. */
+export const maybeRows = rows
   .nullish()
-  .transform((v) => (v === null || v === undefined ? undefined : v))
+  .transform((v) => (v === null ? undefined : v))
+
+/** A count that may be absent or null: null is unknown, never 0. */
+export const maybeCount = count
+  .nullish()
+  .transform((v) => (v === null ? undefined : v))
+
+/**
+ * Server strings, through the trust boundary (secrets masked, workflow
+ * commands broken); optionalString reads null as absent.
+ */
+export { optionalServerString as optionalString, serverString }
 
 /**
  * Every REST answer: a code, a message on errors, and the data. Success is
@@ -20,12 +65,50 @@ export const optionalString = z
  */
 export const Envelope = z.looseObject({
   code: z.number(),
-  message: optionalString,
+  message: optionalServerString,
   data: z.unknown().optional()
 })
 
-/** A job ID the server may send as a string or (wrongly) as a number. */
-export const jobIdField = z.union([z.string(), z.number()]).transform(String)
+/**
+ * A job ID the server may send as a string or (wrongly) as a number; a
+ * number past 2^53 arrives as a bigint from the strict parser, so its digits
+ * stay exact.
+ */
+export const jobIdField = z
+  .union([z.string(), z.number().int().nonnegative(), z.bigint().nonnegative()])
+  .transform(String)
+
+/**
+ * A job ID of a list answer: it must pass the rule of the job-id input (and
+ * carry no secret), or the list is unreadable. It is printed and sent back.
+ */
+export const listedJobId = jobIdField.refine(
+  (id) => JOB_ID.test(id) && redact(id) === id,
+  'must be a job ID such as 463071155436633601 or job-xxxxxxxx'
+)
+
+/** True when two job IDs are the same, as decimal strings when numeric. */
+export function sameJobId(a: string, b: string): boolean {
+  const numeric = /^\d+$/
+  if (numeric.test(a) && numeric.test(b))
+    return a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '')
+  return a === b
+}
+
+/**
+ * Throws when an answer names another job than the one asked for: an
+ * answer for someone else's job is unreadable, never progress.
+ */
+export function checkEchoedJobId(
+  asked: string,
+  echoed: string | undefined,
+  what: string
+): void {
+  if (echoed === undefined || sameJobId(asked, echoed)) return
+  throw new MalformedResponseError(
+    `${what} answered for job ${JSON.stringify(fromServer(echoed).slice(0, 80))} when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`
+  )
+}
 
 /**
  * Turns Milvus's fileName forms into the paths: "[a/1.parquet]" (since

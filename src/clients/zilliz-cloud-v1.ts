@@ -11,12 +11,14 @@ import type {
   JobListing,
   ListQuery
 } from './job.js'
-import { v1ListState } from './states.js'
+import { isSuccessCode } from './codes.js'
+import { ListPage, takePage } from './list-page.js'
+import { progressField, ScaleMemory, toPercent } from './progress.js'
 import {
-  clampProgress,
-  count,
+  checkEchoedJobId,
   Envelope,
   jobIdField,
+  maybeCount,
   optionalString
 } from './wire.js'
 
@@ -28,13 +30,11 @@ export interface V1Config {
 }
 
 // readyPercentage is documented as a 0-1 fraction. Should a server send 0-100
-// instead, a value above 1 is read as a percentage.
-const ready = z.number().transform((v) => (v > 1 ? v : v * 100))
-
+// instead, a body with a figure above 1 is read as percentages.
 const Detail = z.looseObject({
   fileName: optionalString,
-  fileSize: count.optional(),
-  readyPercentage: ready.nullish(),
+  fileSize: maybeCount,
+  readyPercentage: progressField,
   completeTime: optionalString,
   errorMessage: optionalString
 })
@@ -45,20 +45,6 @@ const Job = Detail.extend({
   details: z.array(Detail).nullish()
 })
 
-const Task = z.looseObject({
-  jobId: jobIdField,
-  collectionName: optionalString,
-  state: z.string()
-})
-
-// The example names the list "tasks" and the schema "records": accept both.
-const ListData = z.looseObject({
-  tasks: z.array(Task).nullish(),
-  records: z.array(Task).nullish(),
-  count: count.optional(),
-  pageSize: count.optional()
-})
-
 const PAGE_SIZE = 100
 const MAX_PAGES = 50
 
@@ -66,6 +52,7 @@ const MAX_PAGES = 50
 export class ZillizCloudV1Api implements ImportApi {
   readonly name = 'Zilliz Cloud v1'
   readonly endpointKey: string
+  private readonly scales = new ScaleMemory('fraction')
 
   constructor(private readonly config: V1Config) {
     this.endpointKey = new URL(config.endpoint).host
@@ -99,7 +86,7 @@ export class ZillizCloudV1Api implements ImportApi {
     const context = { api: this.name, jobId }
     const envelope = validate(Envelope, readJson(res, what, context), what)
     // v1 signals success with code 200; 0 (the v2 convention) is taken too.
-    if (envelope.code !== 200 && envelope.code !== 0) {
+    if (!isSuccessCode(envelope.code, envelope.data)) {
       throw codeError(
         { code: envelope.code, message: envelope.message },
         context
@@ -127,7 +114,8 @@ export class ZillizCloudV1Api implements ImportApi {
       what,
       'data'
     )
-    return toImportJob(jobId, data)
+    checkEchoedJobId(jobId, data.jobId, what)
+    return toImportJob(jobId, data, this.scales)
   }
 
   async listJobs(
@@ -138,7 +126,7 @@ export class ZillizCloudV1Api implements ImportApi {
     const found: JobListing[] = []
     for (let page = 1; page <= MAX_PAGES; page++) {
       const data = validate(
-        ListData,
+        ListPage,
         await this.get(
           'list',
           {
@@ -152,20 +140,12 @@ export class ZillizCloudV1Api implements ImportApi {
         what,
         'data'
       )
-      const tasks = data.tasks ?? data.records ?? []
-      for (const t of tasks) {
-        if (query.collectionName && t.collectionName !== query.collectionName)
-          continue
-        found.push({
-          jobId: t.jobId,
-          collectionName: t.collectionName,
-          ...v1ListState(t.state)
-        })
-      }
-      if (tasks.length === 0 || data.count === undefined) break
-      if (page * (data.pageSize || PAGE_SIZE) >= data.count) break
+      if (!takePage(found, data, page, PAGE_SIZE)) break
     }
-    return found
+    // The v1 list has no collection filter of its own.
+    return found.filter(
+      (j) => !query.collectionName || j.collectionName === query.collectionName
+    )
   }
 }
 
@@ -184,14 +164,23 @@ function v1State(p: V1Progress): {
 /** Maps a v1 get body to the normalised job. */
 export function toImportJob(
   jobId: string,
-  data: z.infer<typeof Job>
+  data: z.infer<typeof Job>,
+  scales = new ScaleMemory('fraction')
 ): ImportJob {
   const { state, status } = v1State(data)
-  const files: FileProgress[] = (data.details ?? []).map((d) => ({
+  const details = (data.details ?? []).map((d) => ({ d, ...v1State(d) }))
+  const scale = scales.decide(jobId, [
+    { value: data.readyPercentage, completed: status === 'completed' },
+    ...details.map(({ d, status }) => ({
+      value: d.readyPercentage,
+      completed: status === 'completed'
+    }))
+  ])
+  const files: FileProgress[] = details.map(({ d, state, status }) => ({
     fileName: d.fileName ?? '',
     fileSize: d.fileSize,
-    progress: clampProgress(d.readyPercentage ?? undefined),
-    ...(({ state }) => ({ state }))(v1State(d)),
+    progress: toPercent(d.readyPercentage, scale, status === 'completed') ?? 0,
+    state,
     reason: d.errorMessage,
     completeTime: d.completeTime
   }))
@@ -200,12 +189,35 @@ export function toImportJob(
     state,
     status,
     progress:
-      status === 'completed'
-        ? 100
-        : clampProgress(data.readyPercentage ?? undefined),
+      toPercent(data.readyPercentage, scale, status === 'completed') ?? 0,
     collectionName: data.collectionName,
     reason: data.errorMessage,
     completeTime: data.completeTime,
     files
   }
+}
+
+/**
+ * True for a v1-shaped progress body (readyPercentage or errorMessage, no
+ * state), as some documents show for the v2 call too.
+ */
+export function isLegacyBody(data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false
+  const d = data as Record<string, unknown>
+  return (
+    (d.state === undefined || d.state === null) &&
+    ('readyPercentage' in d || 'errorMessage' in d)
+  )
+}
+
+/** Reads a v1-shaped progress body, whichever API sent it. */
+export function readLegacyJob(
+  jobId: string,
+  data: unknown,
+  what: string,
+  scales?: ScaleMemory
+): ImportJob {
+  const job = validate(Job, data, what, 'data')
+  checkEchoedJobId(jobId, job.jobId, what)
+  return toImportJob(jobId, job, scales)
 }

@@ -6,6 +6,9 @@ import {
   type ActionError
 } from '../errors.js'
 import { apiCodeError, type ErrorContext } from '../clients/codes.js'
+import { safeLogText } from '../text/escape.js'
+import { fromServer } from '../text/server-text.js'
+import { readServerJson } from './json.js'
 import type { HttpResponse } from './transport.js'
 
 /** Reads Retry-After (seconds or an HTTP date) as milliseconds from now. */
@@ -54,25 +57,36 @@ export function validate<T>(
   return parsed.data
 }
 
+/** The code and message of an error body, the message through the boundary. */
+function codedOf(
+  body: unknown
+): { code: unknown; message?: string } | undefined {
+  if (!body || typeof body !== 'object' || !('code' in body)) return undefined
+  const { code, message } = body as { code: unknown; message?: unknown }
+  return {
+    code,
+    message: typeof message === 'string' ? fromServer(message) : undefined
+  }
+}
+
 /**
  * Turns an HTTP answer that is not a usable 200 into the error to throw,
  * or returns the parsed JSON body. Faults that may pass (5xx, 429, a proxy's
- * HTML page, a cut-off body) become TransientError.
+ * HTML page, a cut-off body) become TransientError. A 200 body with a
+ * repeated key is ambiguous, so unreadable.
  */
 export function readJson(
   res: HttpResponse,
   what: string,
   context: ErrorContext
 ): unknown {
-  const body = tryJson(res.text)
-  const coded =
-    body && typeof body === 'object' && 'code' in body
-      ? (body as { code: unknown; message?: unknown })
-      : undefined
+  const parsed = readServerJson(res.text)
+  const body = parsed.ok ? parsed.value : undefined
+  const coded = codedOf(body)
   if (res.status === 401 || res.status === 403) {
     throw apiCodeError(
       typeof coded?.code === 'number' ? coded.code : 0,
-      typeof coded?.message === 'string' ? coded.message : `HTTP ${res.status}`,
+      coded?.message ?? `HTTP ${res.status}`,
       context,
       res.status
     )
@@ -87,7 +101,7 @@ export function readJson(
     if (typeof coded?.code === 'number' && coded.code !== 0) {
       const error = apiCodeError(
         coded.code,
-        String(coded.message ?? ''),
+        coded.message ?? '',
         context,
         res.status
       )
@@ -107,10 +121,15 @@ export function readJson(
       res.status
     )
   }
-  if (body === undefined) {
+  if (!parsed.ok && parsed.duplicate !== undefined) {
+    throw new MalformedResponseError(
+      `${what} returned a body with the key "${safeLogText(parsed.duplicate, 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`
+    )
+  }
+  if (!parsed.ok) {
     const type = String(res.headers['content-type'] ?? 'no content type')
     throw new TransientError(
-      `${what} answered with a body that is not JSON (${type.split(';')[0]}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer.`
+      `${what} answered with a body that is not JSON (${safeLogText(type.split(';')[0], 60)}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer.`
     )
   }
   return body

@@ -25,15 +25,28 @@ export class DeadlineError extends ActionError {
   }
 }
 
+/** Too little time was left before the deadline to start another request. */
+export class NoTimeLeftError extends DeadlineError {
+  override name = 'NoTimeLeftError'
+  constructor() {
+    super(new ActionError('too little time was left for another request'))
+  }
+}
+
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const BASE_DELAY_MS = 500
 const MIN_DELAY_MS = 100
-const MIN_REQUEST_MS = 1000
+/** A request needs at least this long; with less left, none is started. */
+export const MIN_REQUEST_MS = 1000
 
-/** The time limit of a request that starts now: never far past the deadline. */
-export function requestTimeout(policy: RetryPolicy): number {
+/**
+ * The time limit of a request that starts now: it ends by the deadline.
+ * Undefined when too little time is left for a request to finish.
+ */
+export function requestTimeout(policy: RetryPolicy): number | undefined {
   const left = policy.deadline - policy.clock.now()
-  return Math.min(policy.requestTimeoutMs, Math.max(MIN_REQUEST_MS, left))
+  if (left < MIN_REQUEST_MS) return undefined
+  return Math.min(policy.requestTimeoutMs, left)
 }
 
 /** Full-jitter exponential backoff, capped by maxDelayMs. */
@@ -62,8 +75,11 @@ export async function withRetry<T>(
   let failures = 0
   for (;;) {
     if (policy.signal?.aborted) throw new CancelledError('Cancelled.')
+    const timeoutMs = requestTimeout(policy)
+    // A request that cannot finish before the deadline is not started.
+    if (timeoutMs === undefined) throw new NoTimeLeftError()
     try {
-      return await call(requestTimeout(policy))
+      return await call(timeoutMs)
     } catch (error) {
       if (policy.signal?.aborted) throw new CancelledError('Cancelled.')
       if (!(error instanceof ActionError)) {

@@ -1,11 +1,14 @@
-import http from 'node:http'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { StringDecoder } from 'node:string_decoder'
-import type { Agent as HttpsAgent } from 'node:https'
+import { HttpClient, getProxyUrl } from '@actions/http-client'
+import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import {
   CancelledError,
   MalformedResponseError,
   TransientError
 } from '../errors.js'
+import { USER_AGENT } from '../version.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH'
@@ -19,36 +22,48 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number
-  headers: http.IncomingHttpHeaders
+  headers: IncomingHttpHeaders
   text: string
 }
 
 // A body past this is not an import-progress answer; refuse to buffer it.
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
-// Keep-alive agents: a poll every few seconds reuses one connection. They are
-// destroyed by closeConnections() so the process can exit at once.
-// proxyEnv makes Node 24 (the runner's) honour HTTP_PROXY, HTTPS_PROXY and
-// NO_PROXY, as self-hosted runners behind a proxy need; older Node ignores it.
-const agentOptions = { keepAlive: true, maxSockets: 32, proxyEnv: process.env }
-const httpAgent = new http.Agent(agentOptions)
-let httpsModule: Promise<typeof import('node:https')> | undefined
-let httpsAgent: HttpsAgent | undefined
-
-async function transportFor(url: URL) {
-  if (url.protocol === 'http:') return { lib: http, agent: httpAgent }
-  // https is loaded on first use: plain-http users do not pay for TLS.
-  httpsModule ??= import('node:https')
-  const https = await httpsModule
-  httpsAgent ??= new https.Agent(agentOptions)
-  return { lib: https, agent: httpsAgent }
+// Each request's abort signal, handed to node:http by the handler below:
+// HttpClient has no per-request options of its own.
+const requestSignal = new AsyncLocalStorage<AbortSignal>()
+const attachSignal: RequestHandler = {
+  prepareRequest(options) {
+    options.signal = requestSignal.getStore()
+  },
+  canHandleAuthentication: () => false,
+  handleAuthentication: () => Promise.reject(new Error('not supported'))
 }
 
-/** Closes idle keep-alive connections so the process can exit. */
+// One keep-alive client per scheme (HttpClient keeps a single agent, so
+// http and https cannot share one). It takes HTTP(S)_PROXY and NO_PROXY from
+// the environment on every Node version. Retries are ours (http/retry.ts),
+// and a 3xx is an answer to report, not to follow.
+const clients = new Map<string, HttpClient>()
+
+function clientFor(protocol: string): HttpClient {
+  let client = clients.get(protocol)
+  if (!client) {
+    client = new HttpClient(USER_AGENT, [attachSignal], {
+      keepAlive: true,
+      maxSockets: 32,
+      allowRetries: false,
+      allowRedirects: false
+    })
+    clients.set(protocol, client)
+  }
+  return client
+}
+
+/** Closes every keep-alive connection so the process can exit at once. */
 export function closeConnections(): void {
-  httpAgent.destroy()
-  httpsAgent?.destroy()
-  httpsAgent = undefined
+  for (const client of clients.values()) client.dispose()
+  clients.clear()
 }
 
 /** Names the endpoint in messages: scheme, host and path, never a query. */
@@ -66,105 +81,122 @@ export function describeUrl(url: string): string {
  * faults and time-outs become TransientError, an abort CancelledError.
  */
 export async function send(request: HttpRequest): Promise<HttpResponse> {
-  const url = new URL(request.url)
   const where = describeUrl(request.url)
-  const { lib, agent } = await transportFor(url)
   if (request.signal?.aborted) throw new CancelledError('Cancelled.')
 
-  return new Promise<HttpResponse>((resolve, reject) => {
-    let settled = false
-    const finish = (fn: () => void) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      request.signal?.removeEventListener('abort', onAbort)
-      fn()
+  // One signal ends the exchange: the caller's abort or the time limit.
+  const stop = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    stop.abort()
+  }, request.timeoutMs)
+  const onAbort = () => stop.abort()
+  request.signal?.addEventListener('abort', onAbort, { once: true })
+  const failure = (error: unknown) => {
+    if (request.signal?.aborted) return new CancelledError('Cancelled.')
+    if (timedOut) {
+      return new TransientError(
+        `${where} did not answer within ${Math.ceil(request.timeoutMs / 1000)}s.`
+      )
     }
-    const req = lib.request(url, {
-      method: request.method,
-      headers: {
-        ...request.headers,
-        ...(request.body !== undefined
-          ? { 'Content-Length': String(Buffer.byteLength(request.body)) }
-          : {})
-      },
-      agent
-    })
-    const timer = setTimeout(() => {
-      finish(() =>
-        reject(
-          new TransientError(
-            `${where} did not answer within ${Math.ceil(request.timeoutMs / 1000)}s.`
-          )
+    return unreachable(request.url, error)
+  }
+
+  try {
+    const client = clientFor(new URL(request.url).protocol)
+    const res = await requestSignal
+      .run(stop.signal, () =>
+        client.request(
+          request.method,
+          request.url,
+          request.body ?? null,
+          request.headers
         )
       )
-      req.destroy()
-    }, request.timeoutMs)
-    const onAbort = () => {
-      finish(() => reject(new CancelledError('Cancelled.')))
-      req.destroy()
+      .catch((error: unknown) => {
+        throw failure(error)
+      })
+    const text = await readCapped(res.message, where).catch(
+      (error: unknown) => {
+        throw request.signal?.aborted || timedOut ? failure(error) : error
+      }
+    )
+    return {
+      status: res.message.statusCode ?? 0,
+      headers: res.message.headers,
+      text
     }
-    request.signal?.addEventListener('abort', onAbort, { once: true })
+  } finally {
+    clearTimeout(timer)
+    request.signal?.removeEventListener('abort', onAbort)
+  }
+}
 
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      finish(() =>
+/** A request that found no server (or no way through the proxy). */
+function unreachable(url: string, error: unknown): TransientError {
+  const { code, message } = error as NodeJS.ErrnoException
+  const where = describeUrl(url)
+  const proxy = getProxyUrl(url)
+  // http-client's proxy tunnel reports every fault as one message.
+  const cause = /^tunneling socket/.test(message ?? '')
+    ? message.replace(/^.*cause=/, '')
+    : (code ?? message)
+  const through = proxy ? ` through the proxy ${new URL(proxy).host}` : ''
+  return new TransientError(
+    `Could not reach ${where}${through}: ${cause}. Check endpoint and that the server is up.`,
+    undefined,
+    { cause: error }
+  )
+}
+
+/**
+ * Reads a body as it arrives, decoded on the way (no second copy in
+ * memory), and stops reading once it is past the size cap.
+ */
+function readCapped(res: IncomingMessage, where: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder('utf8')
+    let text = ''
+    let size = 0
+    let done = false
+    const end = (fn: () => void) => {
+      if (done) return
+      done = true
+      fn()
+    }
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        end(() =>
+          reject(
+            new MalformedResponseError(
+              `${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`
+            )
+          )
+        )
+        res.destroy()
+        return
+      }
+      text += decoder.write(chunk)
+    })
+    res.on('end', () => end(() => resolve(text + decoder.end())))
+    res.on('error', (error) =>
+      end(() =>
         reject(
           new TransientError(
-            `Could not reach ${where}: ${error.code ?? error.message}. Check endpoint and that the server is up.`,
+            `${where} broke off its answer: ${error.message}.`,
             undefined,
             { cause: error }
           )
         )
       )
-    })
-    req.on('response', (res) => {
-      // Decoded as it arrives: no second copy of a large body in memory.
-      const decoder = new StringDecoder('utf8')
-      let text = ''
-      let size = 0
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > MAX_BODY_BYTES) {
-          finish(() =>
-            reject(
-              new MalformedResponseError(
-                `${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`
-              )
-            )
-          )
-          req.destroy()
-          return
-        }
-        text += decoder.write(chunk)
-      })
-      res.on('end', () => {
-        finish(() =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: text + decoder.end()
-          })
-        )
-      })
-      res.on('aborted', () => {
-        finish(() =>
-          reject(
-            new TransientError(`${where} closed the connection mid-answer.`)
-          )
-        )
-      })
-      res.on('error', (error) => {
-        finish(() =>
-          reject(
-            new TransientError(
-              `${where} broke off its answer: ${error.message}.`,
-              undefined,
-              { cause: error }
-            )
-          )
-        )
-      })
-    })
-    req.end(request.body)
+    )
+    // A close before the end that brought no error of its own.
+    res.on('close', () =>
+      end(() =>
+        reject(new TransientError(`${where} closed the connection mid-answer.`))
+      )
+    )
   })
 }

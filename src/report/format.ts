@@ -1,13 +1,13 @@
-/** Formats a count with thousands separators: 1,234,567. */
-export function formatCount(value: number): string {
+/** Formats a count with thousands separators: 1,234,567 (bigints exactly). */
+export function formatCount(value: number | bigint): string {
   // Not toLocaleString: its first call loads ICU data, which costs more
   // start-up time than the whole poll.
-  const text = String(Math.trunc(value))
+  const text = String(typeof value === 'bigint' ? value : Math.trunc(value))
   return text.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
 /** Formats a row count, or '—' when unknown. */
-export function formatRows(value: number | undefined): string {
+export function formatRows(value: number | bigint | undefined): string {
   return value === undefined ? '—' : formatCount(value)
 }
 
@@ -18,8 +18,8 @@ export function formatPercent(value: number | undefined): string {
 
 /** Formats "imported / total" rows. */
 export function formatRowPair(
-  imported: number | undefined,
-  total: number | undefined
+  imported: bigint | undefined,
+  total: bigint | undefined
 ): string {
   if (imported === undefined && total === undefined) return '—'
   return `${formatRows(imported)} / ${formatRows(total)}`

@@ -1,3 +1,4 @@
+import { exactJson } from '../http/json.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import {
@@ -24,7 +25,7 @@ function detailsJson(jobs: JobResult[]): string {
     ...all.filter((f) => !isFailedFile(f))
   ]
   for (const f of ordered) {
-    const text = JSON.stringify(f)
+    const text = exactJson(f)
     if (used + text.length + 1 > DETAILS_BUDGET_BYTES) break
     entries.push(text)
     used += text.length + 1
@@ -74,7 +75,7 @@ export function outputValues(result: RunResult): Record<string, string> {
       : '',
     elapsedSeconds: String(Math.round(result.elapsedMs / 1000)),
     details: detailsJson(jobs),
-    jobs: JSON.stringify(jobs.map(jobEntry))
+    jobs: exactJson(jobs.map(jobEntry))
   }
 }
 

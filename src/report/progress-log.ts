@@ -4,16 +4,21 @@ import { formatDuration } from '../duration.js'
 import { safeLogText } from '../runner/escape.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
-import { formatRows } from './format.js'
+import { formatPercent, formatRows } from './format.js'
 
 // With nothing changing, one heartbeat line this often instead of a wall of
 // identical lines.
 const HEARTBEAT_MS = 60_000
 
+/** A job's progress on the 0-100 scale the log shows: Completed is 100. */
+export function shownProgress(job: ImportJob): number {
+  return job.status === 'completed' ? 100 : job.progress
+}
+
 /** One log line for a job snapshot. */
 export function progressLine(job: ImportJob): string {
   const parts = [
-    `${safeLogText(job.jobId, 100)} ${safeLogText(job.state, 60)} ${job.progress}%`
+    `${safeLogText(job.jobId, 100)} ${safeLogText(job.state, 60)} ${formatPercent(shownProgress(job))}`
   ]
   // Milvus reports 0/0 rows until its import tasks exist; that says nothing.
   if (job.totalRows) {
@@ -83,7 +88,7 @@ export class ProgressLog {
       )
       prev.at = now
     }
-    this.progress.set(job.jobId, job.progress)
+    this.progress.set(job.jobId, shownProgress(job))
     if (!this.live && now - this.lastBeat >= HEARTBEAT_MS) {
       // Several jobs print their lines as they end; say something meanwhile.
       const open = this.jobIds.filter((id) => !this.ended.has(id))

@@ -25,15 +25,15 @@ export function worstJob(jobs: JobResult[]): JobResult | undefined {
   return jobs.find((j) => j.outcome === outcome) ?? jobs[0]
 }
 
-/** Sums a per-job count; undefined when no job reported it. */
+/** Sums a per-job row count exactly; undefined when no job reported it. */
 export function sumOf(
   jobs: JobResult[],
-  pick: (j: JobResult) => number | undefined
-): number | undefined {
-  let total: number | undefined
+  pick: (j: JobResult) => bigint | undefined
+): bigint | undefined {
+  let total: bigint | undefined
   for (const j of jobs) {
     const v = pick(j)
-    if (v !== undefined) total = (total ?? 0) + v
+    if (v !== undefined) total = (total ?? 0n) + v
   }
   return total
 }

@@ -1,4 +1,7 @@
+import type { JobStatus } from '../clients/job.js'
+import type { StatusView } from '../report/status-line.js'
 import { redact } from '../secrets.js'
+import { paint, type Colour } from './colour.js'
 import type { AnnotationProps, Runner } from './runner.js'
 
 /** How a TerminalRunner is set up, from the command line. */
@@ -12,8 +15,25 @@ export interface TerminalOptions {
    * (used by --json).
    */
   quiet?: boolean
+  /** stdout is a terminal: progress is one status line redrawn in place. */
+  tty?: boolean
+  /** Terminal width, so the status line never wraps (wrapping breaks \r). */
+  columns?: number
+  /** Whether each stream gets colour (see useColour). */
+  colour?: { stdout?: boolean; stderr?: boolean }
   stdout?: (text: string) => void
   stderr?: (text: string) => void
+}
+
+// Back to column 0 and erase the line: the status line is redrawn there.
+const CLEAR_LINE = '\r\u001b[2K'
+
+const STATE_COLOUR: Record<JobStatus, Colour> = {
+  running: 'cyan',
+  completed: 'green',
+  failed: 'red',
+  uncommitted: 'red',
+  unknown: 'yellow'
 }
 
 // Server text could carry terminal escape sequences (colours, cursor moves,
@@ -41,14 +61,53 @@ export class TerminalRunner implements Runner {
   readonly outputs: Record<string, string> = {}
   private readonly out: (text: string) => void
   private readonly err: (text: string) => void
+  /** The status line on screen, as drawn; '' when there is none. */
+  private status = ''
 
   constructor(private readonly options: TerminalOptions) {
     this.out = options.stdout ?? ((t) => void process.stdout.write(t))
     this.err = options.stderr ?? ((t) => void process.stderr.write(t))
   }
 
-  private line(write: (text: string) => void, text: string): void {
-    write(`${asFlag(redact(text)).replace(CONTROL, '?')}\n`)
+  /** Prints one line above the status line, which is then redrawn. */
+  private line(
+    write: (text: string) => void,
+    text: string,
+    prefix?: { label: string; colour: Colour }
+  ): void {
+    const clean = asFlag(redact(text)).replace(CONTROL, '?')
+    const coloured =
+      this.options.colour?.[write === this.out ? 'stdout' : 'stderr'] ?? false
+    const head = prefix
+      ? `${paint(coloured, prefix.colour, prefix.label)} `
+      : ''
+    if (this.status) this.out(CLEAR_LINE)
+    write(`${head}${clean}\n`)
+    if (this.status) this.out(this.status)
+  }
+
+  /**
+   * Shows the run's progress: on a terminal, one line redrawn in place;
+   * otherwise nothing, since the progress log lines already say it.
+   */
+  showStatus(view: StatusView): void {
+    if (!this.options.tty || this.options.quiet) return
+    const width = Math.max(20, (this.options.columns || 80) - 1)
+    // Cut the plain text to the width first, then colour it.
+    const state = redact(view.state).replace(CONTROL, '?').slice(0, width)
+    const detail = redact(view.detail)
+      .replace(CONTROL, '?')
+      .slice(0, Math.max(0, width - state.length - 1))
+    const on = this.options.colour?.stdout ?? false
+    this.status = `${paint(on, STATE_COLOUR[view.status], state)}${detail ? ` ${paint(on, 'dim', detail)}` : ''}`
+    this.out(`${CLEAR_LINE}${this.status}`)
+  }
+
+  /** Leaves the last status line on screen and stops redrawing it. */
+  endStatus(): void {
+    if (!this.status) return
+    this.status = ''
+    this.out('\n')
   }
 
   private log(text: string): void {
@@ -71,11 +130,17 @@ export class TerminalRunner implements Runner {
   }
 
   warning(message: string, props: AnnotationProps = {}): void {
-    this.line(this.err, `warning: ${titled(message, props)}`)
+    this.line(this.err, titled(message, props), {
+      label: 'warning:',
+      colour: 'yellow'
+    })
   }
 
   error(message: string, props: AnnotationProps = {}): void {
-    this.line(this.err, `error: ${titled(message, props)}`)
+    this.line(this.err, titled(message, props), {
+      label: 'error:',
+      colour: 'red'
+    })
   }
 
   startGroup(name: string): void {

@@ -41,8 +41,12 @@ export function chooseJobs(
   collectionName: string,
   waitFor: 'latest' | 'all'
 ): FoundJobs {
+  // A record without a collection name answers a list the server filtered.
   const jobs = newestFirst(
-    listed.filter((j) => j.collectionName === collectionName)
+    listed.filter(
+      (j) =>
+        j.collectionName === undefined || j.collectionName === collectionName
+    )
   )
   if (jobs.length === 0) {
     throw new ApiError(
@@ -50,6 +54,8 @@ export function chooseJobs(
     )
   }
   if (waitFor === 'all') {
+    // Only jobs still running (or in a state no table knows) are waited for:
+    // an ended job, such as last week's ImportFailed, is not.
     const open = jobs.filter(
       (j) => j.status === 'running' || j.status === 'unknown'
     )

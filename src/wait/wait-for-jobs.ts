@@ -4,6 +4,7 @@ import { ActionError, CancelledError, errorMessage } from '../errors.js'
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DeadlineError,
+  NoTimeLeftError,
   withRetry
 } from '../http/retry.js'
 import { cap, oneLine } from '../runner/escape.js'
@@ -114,7 +115,7 @@ export async function waitForJob(
       if (error instanceof CancelledError || signal?.aborted) {
         return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
       }
-      if (error instanceof NoSlotError) {
+      if (error instanceof NoSlotError || error instanceof NoTimeLeftError) {
         return end('timeout', `Timed out; ${lastSeen(job)}.`)
       }
       if (error instanceof DeadlineError) {
@@ -145,7 +146,7 @@ export async function waitForJob(
 /** The one-line reason of a job that ended without success. */
 export function failureReason(job: ImportJob): string {
   if (job.status === 'uncommitted') {
-    return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Call /v2/vectordb/jobs/import/commit (or abort it); this action does not wait for commits.`
+    return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`
   }
   const fileReasons = job.files
     .filter((f) => f.reason)

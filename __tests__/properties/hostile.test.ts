@@ -1,0 +1,247 @@
+/**
+ * Properties against a lying server, over real HTTP on 127.0.0.1: whatever
+ * sequence of answers it sends, the wait succeeds only on a Completed state
+ * read for the very job asked for, from a body with no repeated key; and
+ * whatever it echoes, no registered secret in any encoding reaches stdout,
+ * the summary or the outputs.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import fc from 'fast-check'
+import { RestV2Api } from '../../src/clients/rest-v2.js'
+import { closeConnections } from '../../src/http/transport.js'
+import { outputValues } from '../../src/report/outputs.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { safeLogText } from '../../src/runner/escape.js'
+import { forgetSecrets, rememberSecret } from '../../src/secrets.js'
+import { failureReason, waitForJob } from '../../src/wait/wait-for-jobs.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+
+const JOB = '463071155436633601'
+
+/** One answer the server may give, and whether it may count as success. */
+interface Answer {
+  body: string
+  trustworthyCompleted: boolean
+}
+
+const STATES = [
+  'Completed',
+  'Failed',
+  'Importing',
+  'Pending',
+  'COMPLETED',
+  'ImportCompleted',
+  'Done',
+  'Success',
+  ''
+]
+
+// The state table reads Completed and ImportCompleted in any case: the
+// Completed state, as servers spell it.
+const readsCompleted = (state: string) =>
+  ['completed', 'importcompleted'].includes(state.trim().toLowerCase())
+
+/** A describe answer built from hostile parts. */
+const answerArb: fc.Arbitrary<Answer> = fc
+  .record({
+    code: fc.constantFrom(
+      '0',
+      '0',
+      '1800',
+      '65535',
+      '0,"code":1800',
+      '1800,"code":0'
+    ),
+    jobId: fc.constantFrom(
+      `"${JOB}"`,
+      JOB,
+      '463071155436633600',
+      '"999"',
+      null,
+      `"${JOB}","jobId":"999"`
+    ),
+    state: fc.constantFrom(...STATES),
+    duplicateState: fc.option(fc.constantFrom(...STATES), { nil: undefined }),
+    rows: fc.constantFrom('10', '-100', '10.5', '9007199254740993', '"12"')
+  })
+  .map((p) => {
+    const fields = [
+      p.jobId === null ? undefined : `"jobId":${p.jobId}`,
+      `"state":"${p.state}"`,
+      p.duplicateState === undefined
+        ? undefined
+        : `"state":"${p.duplicateState}"`,
+      `"progress":100`,
+      `"importedRows":${p.rows}`,
+      `"totalRows":${p.rows}`
+    ].filter(Boolean)
+    const body = `{"code":${p.code},"data":{${fields.join(',')}}}`
+    const trustworthyCompleted =
+      p.code === '0' &&
+      (p.jobId === null || p.jobId === `"${JOB}"` || p.jobId === JOB) &&
+      readsCompleted(p.state) &&
+      p.duplicateState === undefined &&
+      !['-100', '10.5'].includes(p.rows)
+    return { body, trustworthyCompleted }
+  })
+
+let server: http.Server
+let endpoint = ''
+let script: Answer[] = []
+let served: Answer[] = []
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      const answer = script[Math.min(served.length, script.length - 1)]
+      served.push(answer)
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(answer.body)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  closeConnections()
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+})
+
+afterEach(() => forgetSecrets())
+
+describe('no false success', () => {
+  it('succeeds only on a trustworthy Completed answer for the asked job', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(answerArb, { minLength: 1, maxLength: 6 }),
+        async (answers) => {
+          script = answers
+          served = []
+          const clock = new FakeClock()
+          const result = await waitForJob(new RestV2Api({ endpoint }), JOB, {
+            clock,
+            intervalMs: 1000,
+            deadline: clock.now() + 8_000,
+            maxFailures: 3
+          })
+          const success = result.outcome === 'success'
+          // Success only on the answer that ended the wait being trustworthy.
+          expect(!success || served.at(-1)?.trustworthyCompleted).toBe(true)
+          expect(!success || result.job?.state === 'Completed').toBe(true)
+          // And a trustworthy Completed first answer is never missed.
+          expect(success || !answers[0].trustworthyCompleted).toBe(true)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+})
+
+/** The ways a server may echo a secret back. */
+function echoes(secret: string): string[] {
+  const b64 = Buffer.from(secret).toString('base64')
+  const json = JSON.stringify(secret).slice(1, -1)
+  return [
+    secret,
+    b64,
+    b64.replace(/=+$/, ''),
+    Buffer.from(`Basic ${secret}`).toString('base64'),
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).toLowerCase(),
+    json,
+    json
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026')
+  ]
+}
+
+/** The forms that must never be seen, whatever was echoed. */
+function forbidden(secret: string): string[] {
+  return [
+    ...new Set(
+      [
+        secret,
+        Buffer.from(secret).toString('base64').replace(/=+$/, '').slice(0, -1),
+        encodeURIComponent(secret),
+        JSON.stringify(secret).slice(1, -1)
+      ].filter((f) => f.length >= 8)
+    )
+  ]
+}
+
+const secretArb = fc
+  .tuple(
+    fc.stringMatching(/^[a-z]{3,8}$/),
+    fc.string({
+      unit: fc.constantFrom(...'abcXYZ019:#[]<>&"\\/%+ -_@!|`'.split('')),
+      minLength: 8,
+      maxLength: 24
+    })
+  )
+  .map(([user, password]) => ({ user, password, token: `${user}:${password}` }))
+
+describe('no leak', () => {
+  it('no registered secret in any encoding reaches the log, summary or outputs', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        secretArb,
+        fc.array(fc.nat(7), { minLength: 1, maxLength: 4 }),
+        fc.nat(400),
+        async ({ password, token }, picks, pad) => {
+          forgetSecrets()
+          rememberSecret(token)
+          const said = [...echoes(token), ...echoes(password)]
+          const text = 'x'.repeat(pad) + picks.map((i) => said[i]).join(' ')
+          script = [
+            {
+              body: JSON.stringify({
+                code: 0,
+                data: {
+                  jobId: JOB,
+                  state: 'Failed',
+                  collectionName: text,
+                  reason: text,
+                  details: [{ fileName: text, state: 'Failed', reason: text }]
+                }
+              }),
+              trustworthyCompleted: false
+            }
+          ]
+          served = []
+          const clock = new FakeClock()
+          const result = await waitForJob(
+            new RestV2Api({ endpoint, apiKey: token }),
+            JOB,
+            {
+              clock,
+              intervalMs: 1000,
+              deadline: clock.now() + 5_000
+            }
+          )
+          const run = {
+            outcome: result.outcome,
+            jobs: [result],
+            elapsedMs: 1000,
+            reason: result.job
+              ? failureReason(result.job)
+              : (result.reason ?? '')
+          }
+          const seen = [
+            safeLogText(run.reason, 300),
+            safeLogText(run.reason),
+            renderSummary(run),
+            ...Object.values(outputValues(run))
+          ].join('\n')
+          for (const form of [...forbidden(token), ...forbidden(password)])
+            expect(seen).not.toContain(form)
+        }
+      ),
+      { numRuns: 100 }
+    )
+  })
+})

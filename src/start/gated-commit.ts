@@ -1,0 +1,270 @@
+/**
+ * commit: gated. A two-phase job waits in Uncommitted with its data
+ * invisible; this module applies the gates to it, then commits it and waits
+ * for Completed, or aborts it and waits for Failed. A job is committed only
+ * after its gates passed, and never when the step is cancelled or times out.
+ */
+import type { ImportApi, ImportJob } from '../clients/job.js'
+import { errorMessage } from '../errors.js'
+import { checkGates } from '../gates.js'
+import { withRetry } from '../http/retry.js'
+import type { Config } from '../inputs.js'
+import { formatDuration } from '../duration.js'
+import { ProgressLog } from '../report/progress-log.js'
+import type { Runner } from '../runner/runner.js'
+import { RateLimiter } from '../wait/rate-limit.js'
+import type { Outcome } from '../wait/verdict.js'
+import { waitForJobs, type JobResult } from '../wait/wait-for-jobs.js'
+import { callPolicy, type StepContext } from './create.js'
+import type { StartConfig } from './inputs.js'
+
+/** What the gated flow leaves for the report. */
+export interface GateResult {
+  jobs: JobResult[]
+  /** Overrides the outcome and reason main would derive from the jobs. */
+  fatal?: { outcome: Outcome; reason: string }
+}
+
+/** Everything the flow needs from the step. */
+export interface GateContext extends StepContext {
+  runner: Runner
+  api: ImportApi
+  config: Config
+  start: StartConfig
+}
+
+// Time given to commit or abort once the step's own deadline has passed.
+const FINISH_GRACE_MS = 60_000
+// An abort on cancel must end before the exit backstop of signals.ts
+// (1.5 s after the signal), well inside the runner's 7.5 s grace.
+const CANCEL_ABORT_MS = 1_200
+
+const isCommitted = (job?: ImportJob) =>
+  job?.state === 'Committing' || job?.state === 'Completed'
+
+const lastSeen = (j: JobResult) =>
+  j.job ? `it was ${j.job.state} at ${j.job.progress}%` : 'no progress was read'
+
+/** Lowers the first letter, to run a gate's sentence on after a colon. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
+
+const jobWord = (ids: string[]) =>
+  `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`
+
+/**
+ * Runs after the wait: with commit: gated, decides the fate of every job
+ * that is not yet committed. Without it, returns the jobs as they are.
+ */
+export async function gateAndCommit(
+  jobs: JobResult[],
+  ctx: GateContext
+): Promise<GateResult> {
+  if (!ctx.start.gated || jobs.length === 0) return { jobs }
+  const result = await decide(jobs, ctx)
+  ctx.runner.setOutput(
+    'committed',
+    String(result.jobs.every((j) => isCommitted(j.job)))
+  )
+  return result
+}
+
+async function decide(
+  jobs: JobResult[],
+  ctx: GateContext
+): Promise<GateResult> {
+  const { runner, signal } = ctx
+  const ready = jobs.every((j) => j.job?.status === 'uncommitted')
+  if (ready && !signal?.aborted) {
+    const gate = checkGates(ctx.config, jobs)
+    const ids = jobs.map((j) => j.jobId)
+    if (gate) {
+      runner.info(`The gates failed: ${gate} Aborting ${jobWord(ids)}.`)
+      return abortAndWait(jobs, ctx, gate)
+    }
+    runner.info(`The gates passed: committing ${jobWord(ids)}.`)
+    return commitAndWait(jobs, ctx)
+  }
+  for (const j of jobs.filter((j) => j.outcome === 'success'))
+    runner.warning(
+      `Import job ${j.jobId} completed without a commit: it was not created with auto_commit=false, so commit: gated could not hold its data back.`
+    )
+  // Cancelled, timed out, failed or unreadable before every job was ready:
+  // nothing is committed, and whatever is still open is aborted.
+  const open = jobs.filter(
+    (j) => !isCommitted(j.job) && j.job?.state !== 'Failed'
+  )
+  if (open.length === 0) return { jobs }
+  const cancelled =
+    signal?.aborted || jobs.some((j) => j.outcome === 'cancelled')
+  const notes = await abortAll(
+    open,
+    ctx,
+    cancelled ? CANCEL_ABORT_MS : FINISH_GRACE_MS
+  )
+  const said = open.map((j, i) => `${j.jobId} (${lastSeen(j)}): ${notes[i]}`)
+  if (cancelled) {
+    return {
+      jobs,
+      fatal: {
+        outcome: 'cancelled',
+        reason: `The step was cancelled before the import was committed; ${said.join('; ')}.`
+      }
+    }
+  }
+  if (jobs.some((j) => j.outcome === 'timeout')) {
+    return {
+      jobs,
+      fatal: {
+        outcome: 'timeout',
+        reason: `Timed out after ${formatDuration(ctx.config.timeoutMs)} before the import was ready to commit; ${said.join('; ')}. Raise timeout to wait longer.`
+      }
+    }
+  }
+  // A failed or unreadable job already explains itself; say what was done.
+  runner.warning(`Not committing the import: ${said.join('; ')}.`)
+  return { jobs }
+}
+
+/** Aborts each job (retried like a poll); returns one note per job. */
+async function abortAll(
+  jobs: JobResult[],
+  ctx: GateContext,
+  budgetMs: number
+): Promise<string[]> {
+  const now = ctx.clock.now()
+  // On cancel the step's signal has fired: the abort goes out regardless.
+  const policy = callPolicy(ctx.config, {
+    clock: ctx.clock,
+    deadline: Math.max(ctx.signal?.aborted ? 0 : ctx.deadline, now + budgetMs)
+  })
+  policy.requestTimeoutMs = Math.min(policy.requestTimeoutMs, budgetMs)
+  return Promise.all(
+    jobs.map(async (j) => {
+      try {
+        await withRetry(
+          (timeoutMs) => ctx.api.abortJob!(j.jobId, { timeoutMs }),
+          policy
+        )
+        ctx.runner.info(`Aborted import job ${j.jobId}.`)
+        return 'aborted it, so its data was discarded and never became visible'
+      } catch (error) {
+        return `the abort failed (${errorMessage(error).replace(/\.$/, '')}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`
+      }
+    })
+  )
+}
+
+/** Waits for jobs after a commit or abort: Uncommitted keeps it polling. */
+async function settle(
+  ids: string[],
+  ctx: GateContext,
+  signal?: AbortSignal
+): Promise<JobResult[]> {
+  const { api, clock, config, runner } = ctx
+  // Right after the call the server may still say Uncommitted.
+  const settling: ImportApi = {
+    name: api.name,
+    endpointKey: api.endpointKey,
+    listJobs: (q, o) => api.listJobs(q, o),
+    getJob: async (id, o) => {
+      const job = await api.getJob(id, o)
+      return job.status === 'uncommitted' ? { ...job, status: 'running' } : job
+    }
+  }
+  const log = new ProgressLog(runner, clock, clock.now(), ids)
+  try {
+    return await waitForJobs(settling, ids, {
+      clock,
+      intervalMs: config.pollIntervalMs,
+      deadline: Math.max(ctx.deadline, clock.now() + FINISH_GRACE_MS),
+      signal,
+      limiter: new RateLimiter(clock),
+      onPoll: (job) => log.poll(job),
+      onEnd: (r) => log.end(r)
+    })
+  } finally {
+    log.finish()
+  }
+}
+
+async function abortAndWait(
+  jobs: JobResult[],
+  ctx: GateContext,
+  gate: string
+): Promise<GateResult> {
+  const ids = jobs.map((j) => j.jobId)
+  const notes = await abortAll(jobs, ctx, FINISH_GRACE_MS)
+  if (notes.some((n) => !n.startsWith('aborted'))) {
+    return {
+      jobs,
+      fatal: {
+        outcome: 'failed',
+        reason: `The gates failed: ${lowerFirst(gate)} Not committing ${jobWord(ids)}; ${notes.join('; ')}.`
+      }
+    }
+  }
+  // No signal: a cancel now cannot undo the abort, so see it through.
+  const settled = await settle(ids, ctx)
+  const pending = settled.filter((j) => j.job?.state !== 'Failed')
+  return {
+    jobs: settled,
+    fatal: {
+      outcome: 'failed',
+      reason: `Aborted ${jobWord(ids)}: ${lowerFirst(gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending.map((j) => j.jobId))} had not yet reported Failed when the step ended.)` : ''}`
+    }
+  }
+}
+
+async function commitAndWait(
+  jobs: JobResult[],
+  ctx: GateContext
+): Promise<GateResult> {
+  const ids = jobs.map((j) => j.jobId)
+  const policy = callPolicy(ctx.config, {
+    clock: ctx.clock,
+    deadline: Math.max(ctx.deadline, ctx.clock.now() + FINISH_GRACE_MS)
+  })
+  const refused: string[] = []
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        await withRetry(
+          (timeoutMs) => ctx.api.commitJob!(id, { timeoutMs }),
+          policy
+        )
+      } catch (error) {
+        refused.push(`${id}: ${errorMessage(error)}`)
+      }
+    })
+  )
+  if (refused.length) {
+    return {
+      jobs,
+      fatal: {
+        outcome: 'error',
+        reason: `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`
+      }
+    }
+  }
+  ctx.runner.info(`Committed ${jobWord(ids)}; waiting for Completed.`)
+  const settled = await settle(ids, ctx, ctx.signal)
+  const committing = settled.filter(
+    (j) => j.outcome === 'timeout' || j.outcome === 'cancelled'
+  )
+  if (committing.length === 0) return { jobs: settled }
+  const which = `${jobWord(committing.map((j) => j.jobId))} ${committing.length > 1 ? 'were' : 'was'} Committing`
+  const left = `the commit was accepted, so it is left to finish, and its data becomes visible when it completes`
+  const cancelled = committing.some((j) => j.outcome === 'cancelled')
+  return {
+    jobs: settled,
+    fatal: cancelled
+      ? {
+          outcome: 'cancelled',
+          reason: `The step was cancelled while ${which}: ${left}.`
+        }
+      : {
+          outcome: 'timeout',
+          reason: `Timed out while ${which}: ${left}.`
+        }
+  }
+}
