@@ -413,12 +413,12 @@ describe('the v2 body parser', () => {
         (data) => {
           const job = toImportJob('42', data)
           expect(job.jobId).toBe('42')
-          // The server's word is kept; only a word for Completed (any API's:
-          // Completed, ImportCompleted) completes.
+          // The server's word is kept; only the exact word for Completed (any
+          // API's: Completed, ImportCompleted) completes.
           expect(job.rawState ?? job.state).toBe(data.state)
           expect(job.status === 'completed').toBe(job.state === 'Completed')
           expect(job.status === 'completed').toBe(
-            /^(import)?completed$/.test(data.state.trim().toLowerCase())
+            data.state === 'Completed' || data.state === 'ImportCompleted'
           )
           expect(job.progress).toBeGreaterThanOrEqual(0)
           expect(job.progress).toBeLessThanOrEqual(100)

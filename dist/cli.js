@@ -28489,8 +28489,6 @@ const STATES = {
     FailedAndCleaned: failed,
     'Failed and cleaned': failed
 };
-// The same table without case, for servers that shout (COMPLETED).
-const FOLDED = new Map(Object.entries(STATES).map(([k, v]) => [k.toLowerCase(), v]));
 /** The numeric ImportState values, for servers or SDKs that send numbers. */
 const STATE_NUMBERS = {
     '0': 'ImportPending',
@@ -28512,9 +28510,9 @@ function readState(raw) {
     const rawState = typeof raw === 'number' && Object.hasOwn(STATE_NUMBERS, text)
         ? STATE_NUMBERS[text]
         : text;
-    const known = Object.hasOwn(STATES, rawState)
-        ? STATES[rawState]
-        : FOLDED.get(rawState.trim().toLowerCase());
+    // Exact words only: a success must be the documented word, so a
+    // "completed" or "COMPLETED" is unknown (polled on with a warning).
+    const known = Object.hasOwn(STATES, rawState) ? STATES[rawState] : undefined;
     return known
         ? { ...known, rawState }
         : { state: rawState, rawState, status: 'unknown' };
@@ -28643,9 +28641,14 @@ function sameJobId(a, b) {
 }
 /**
  * Throws when an answer names another job than the one asked for: an
- * answer for someone else's job is unreadable, never progress.
+ * answer for someone else's job is unreadable, never progress. Every
+ * documented REST answer names its job, so there a missing jobId is as
+ * untrusted as a wrong one (`required`); gRPC may leave its id at 0.
  */
-function checkEchoedJobId(asked, echoed, what) {
+function checkEchoedJobId(asked, echoed, what, required = false) {
+    if (echoed === undefined && required) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedResponseError */ .f7(`${what} answered without naming the job (no jobId) when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`);
+    }
     if (echoed === undefined || sameJobId(asked, echoed))
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedResponseError */ .f7(`${what} answered for job ${JSON.stringify((0,_text_server_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fromServer */ .Wj)(echoed).slice(0, 80))} when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`);
@@ -28757,8 +28760,10 @@ function errorMessage(error) {
  * What a job ID may look like, in the job-id input and in a server's list:
  * Milvus int64 IDs, Zilliz Cloud job-... IDs and v1 UUIDs. A leaf module, so
  * the clients can check IDs without importing the inputs (and the registry).
+ * Real IDs are under 64 characters; 128 leaves room and keeps a hostile list
+ * from flooding the log with one "ID".
  */
-const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 
 /***/ }),
@@ -39995,7 +40000,7 @@ const attachSignal = {
 };
 // One keep-alive client per scheme (HttpClient keeps a single agent, so
 // http and https cannot share one). It takes HTTP(S)_PROXY and NO_PROXY from
-// the environment on every Node version. Retries are ours (http/retry.ts),
+// the environment on every Node version. Retries are ours (retry.ts),
 // and a 3xx is an answer to report, not to follow.
 const clients = new Map();
 function clientFor(protocol) {
@@ -41155,42 +41160,85 @@ function endOfString(text, start) {
         i = quote + 1;
     }
 }
-const STRUCTURE = /["{}[\]]/g;
+// Past this many keys an object's keys go into a Set: comparing each new
+// key with every earlier one costs keys² steps.
+const FEW_KEYS = 16;
+/** Whether two escape-free string literals of text hold the same chars. */
+function sameLiteral(text, a, b, len) {
+    for (let k = 1; k < len - 1; k++)
+        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k))
+            return false;
+    return true;
+}
+/** Whether the string literal from start to end holds an escape. */
+function hasEscape(text, start, end) {
+    for (let k = start + 1; k < end - 1; k++)
+        if (text.charCodeAt(k) === 92)
+            return true;
+    return false;
+}
+/** Index of the first char at or past i that is not JSON whitespace. */
+function skipSpace(text, i) {
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9)
+        c = text.charCodeAt(++i);
+    return i;
+}
 /**
  * Finds a key that occurs twice in one object of valid JSON text, comparing
- * keys as decoded ("st\u0061te" is state), or returns undefined.
+ * keys as decoded ("st\u0061te" is state), or returns undefined. Up to
+ * FEW_KEYS escape-free keys are compared in place, so a common answer is
+ * scanned without a substring or a Set per object.
  */
 function firstDuplicateKey(text) {
-    // One entry per open object (its keys so far) or array (null).
+    // Per open container: -1 for an array, else where its keys start in spans.
     const open = [];
-    STRUCTURE.lastIndex = 0;
-    for (let m = STRUCTURE.exec(text); m; m = STRUCTURE.exec(text)) {
-        const at = m.index;
-        const c = text[at];
-        if (c === '{')
-            open.push(new Set());
-        else if (c === '[')
-            open.push(null);
-        else if (c === '}' || c === ']')
-            open.pop();
-        else {
-            const end = endOfString(text, at);
-            STRUCTURE.lastIndex = end;
-            const keys = open.at(-1);
-            if (!keys)
+    // Start and end of each key literal of the open objects.
+    const spans = [];
+    // The decoded keys of an open object, by depth, once it needs a Set.
+    let sets;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 123 || c === 91)
+            open.push(c === 123 ? spans.length : -1);
+        else if (c === 125 || c === 93) {
+            const from = open.pop() ?? -1;
+            if (from >= 0)
+                spans.length = from;
+            sets?.delete(open.length);
+        }
+        else if (c === 34) {
+            const end = endOfString(text, i);
+            const start = i;
+            i = end - 1;
+            const from = open.at(-1) ?? -1;
+            if (from < 0 || text.charCodeAt(skipSpace(text, end)) !== 58)
                 continue;
-            let next = end;
-            while (/\s/.test(text[next] ?? ''))
-                next++;
-            if (text[next] !== ':')
+            const depth = open.length - 1;
+            const escaped = hasEscape(text, start, end);
+            let keys = sets?.get(depth);
+            if (!keys && (escaped || spans.length - from >= 2 * FEW_KEYS)) {
+                keys = new Set();
+                for (let k = from; k < spans.length; k += 2)
+                    keys.add(text.slice(spans[k] + 1, spans[k + 1] - 1));
+                spans.length = from;
+                (sets ??= new Map()).set(depth, keys);
+            }
+            if (keys) {
+                const key = escaped
+                    ? JSON.parse(text.slice(start, end))
+                    : text.slice(start + 1, end - 1);
+                if (keys.has(key))
+                    return key;
+                keys.add(key);
                 continue;
-            const literal = text.slice(at, end);
-            const key = literal.includes('\\')
-                ? JSON.parse(literal)
-                : literal.slice(1, -1);
-            if (keys.has(key))
-                return key;
-            keys.add(key);
+            }
+            const len = end - start;
+            for (let k = from; k < spans.length; k += 2)
+                if (spans[k + 1] - spans[k] === len &&
+                    sameLiteral(text, spans[k], start, len))
+                    return text.slice(start + 1, end - 1);
+            spans.push(start, end);
         }
     }
     return undefined;
@@ -41790,7 +41838,7 @@ class ZillizCloudV1Api {
     async getJob(jobId, options) {
         const what = `${this.name} /import/get`;
         const data = validate(Job, await this.get('get', { jobId, clusterId: this.config.clusterId }, what, options, jobId), what, 'data');
-        (0,wire/* checkEchoedJobId */.z8)(jobId, data.jobId, what);
+        (0,wire/* checkEchoedJobId */.z8)(jobId, data.jobId, what, true);
         return toImportJob(jobId, data, this.scales);
     }
     async listJobs(query, options) {
@@ -42011,7 +42059,7 @@ class RestV2Api {
         if (isLegacyBody(raw))
             return readLegacyJob(jobId, raw, what);
         const data = validate(rest_v2_Job, raw, what, 'data');
-        (0,wire/* checkEchoedJobId */.z8)(jobId, data.jobId, what);
+        (0,wire/* checkEchoedJobId */.z8)(jobId, data.jobId, what, true);
         return rest_v2_toImportJob(jobId, data, this.scales);
     }
     /** Where the job lives on Zilliz Cloud: a cluster, or project and region. */
@@ -42853,7 +42901,96 @@ function formatRowPair(imported, total) {
     return `${formatRows(imported)} / ${formatRows(total)}`;
 }
 
+;// CONCATENATED MODULE: ./src/retry.ts
+
+/** The deadline passed while a call kept failing transiently. */
+class DeadlineError extends errors/* ActionError */.lZ {
+    lastError;
+    name = 'DeadlineError';
+    constructor(lastError) {
+        super(lastError.message);
+        this.lastError = lastError;
+    }
+}
+/** Too little time was left before the deadline to start another request. */
+class NoTimeLeftError extends DeadlineError {
+    name = 'NoTimeLeftError';
+    constructor() {
+        super(new errors/* ActionError */.lZ('too little time was left for another request'));
+    }
+}
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const BASE_DELAY_MS = 500;
+const MIN_DELAY_MS = 100;
+/** A request needs at least this long; with less left, none is started. */
+const MIN_REQUEST_MS = 1000;
+/**
+ * The time limit of a request that starts now: it ends by the deadline.
+ * Undefined when too little time is left for a request to finish.
+ */
+function requestTimeout(policy) {
+    const left = policy.deadline - policy.clock.now();
+    if (left < MIN_REQUEST_MS)
+        return undefined;
+    return Math.min(policy.requestTimeoutMs, left);
+}
+/** Full-jitter exponential backoff, capped by maxDelayMs. */
+function backoff(failures, maxDelayMs, random = Math.random) {
+    const cap = Math.min(maxDelayMs, BASE_DELAY_MS * 2 ** Math.min(failures - 1, 20));
+    return Math.max(MIN_DELAY_MS, Math.round(random() * cap));
+}
+/**
+ * Runs call until it succeeds, retrying transient errors with backoff (or the
+ * server's Retry-After) within the deadline and the error budget. A permanent
+ * error is thrown at once; an exhausted budget throws the last error; a
+ * passed deadline throws DeadlineError.
+ */
+async function withRetry(call, policy) {
+    let failures = 0;
+    for (;;) {
+        if (policy.signal?.aborted)
+            throw new errors/* CancelledError */.cc('Cancelled.');
+        const timeoutMs = requestTimeout(policy);
+        // A request that cannot finish before the deadline is not started.
+        if (timeoutMs === undefined)
+            throw new NoTimeLeftError();
+        try {
+            return await call(timeoutMs);
+        }
+        catch (error) {
+            if (policy.signal?.aborted)
+                throw new errors/* CancelledError */.cc('Cancelled.');
+            if (!(error instanceof errors/* ActionError */.lZ)) {
+                throw new errors/* ActionError */.lZ(`Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`, {
+                    cause: error
+                });
+            }
+            if (!error.transient)
+                throw error;
+            failures++;
+            if (failures >= policy.maxFailures) {
+                throw new errors/* ActionError */.lZ(`${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`, { cause: error });
+            }
+            const retryAfter = error.retryAfterMs;
+            const wanted = retryAfter !== undefined
+                ? retryAfter
+                : backoff(failures, policy.maxDelayMs, policy.random);
+            const left = policy.deadline - policy.clock.now();
+            if (left <= 0 || wanted > left) {
+                // Sleeping past the deadline helps no one; report where we stand.
+                if (left > 0)
+                    await policy.clock.sleep(left, policy.signal);
+                throw new DeadlineError(error);
+            }
+            policy.onRetry?.(error, wanted, failures);
+            await policy.clock.sleep(wanted, policy.signal);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wait/verdict.ts
+
+
 /**
  * Reads one snapshot: 'poll' to keep waiting, or the outcome it settles.
  * Success needs the server's own Completed; nothing else (progress 100, a
@@ -42883,6 +43020,20 @@ function worstOutcome(outcomes) {
     if (outcomes.length === 0)
         return 'error';
     return SEVERITY.find((o) => outcomes.includes(o)) ?? 'error';
+}
+/** The rate limit left no request slot before the deadline. */
+class NoSlotError extends errors/* ActionError */.lZ {
+    name = 'NoSlotError';
+}
+/** Maps anything thrown while waiting to how the wait ended: the one place. */
+function outcomeOf(error, signal) {
+    if (error instanceof errors/* CancelledError */.cc || signal?.aborted)
+        return { kind: 'cancelled' };
+    if (error instanceof NoSlotError || error instanceof NoTimeLeftError)
+        return { kind: 'timeout' };
+    if (error instanceof DeadlineError)
+        return { kind: 'timeout', lastError: error.lastError };
+    return { kind: 'error', error };
 }
 
 ;// CONCATENATED MODULE: ./src/report/result.ts
@@ -42989,93 +43140,6 @@ function checkGates(config, jobs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/http/retry.ts
-
-/** The deadline passed while a call kept failing transiently. */
-class DeadlineError extends errors/* ActionError */.lZ {
-    lastError;
-    name = 'DeadlineError';
-    constructor(lastError) {
-        super(lastError.message);
-        this.lastError = lastError;
-    }
-}
-/** Too little time was left before the deadline to start another request. */
-class NoTimeLeftError extends DeadlineError {
-    name = 'NoTimeLeftError';
-    constructor() {
-        super(new errors/* ActionError */.lZ('too little time was left for another request'));
-    }
-}
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const BASE_DELAY_MS = 500;
-const MIN_DELAY_MS = 100;
-/** A request needs at least this long; with less left, none is started. */
-const MIN_REQUEST_MS = 1000;
-/**
- * The time limit of a request that starts now: it ends by the deadline.
- * Undefined when too little time is left for a request to finish.
- */
-function requestTimeout(policy) {
-    const left = policy.deadline - policy.clock.now();
-    if (left < MIN_REQUEST_MS)
-        return undefined;
-    return Math.min(policy.requestTimeoutMs, left);
-}
-/** Full-jitter exponential backoff, capped by maxDelayMs. */
-function backoff(failures, maxDelayMs, random = Math.random) {
-    const cap = Math.min(maxDelayMs, BASE_DELAY_MS * 2 ** Math.min(failures - 1, 20));
-    return Math.max(MIN_DELAY_MS, Math.round(random() * cap));
-}
-/**
- * Runs call until it succeeds, retrying transient errors with backoff (or the
- * server's Retry-After) within the deadline and the error budget. A permanent
- * error is thrown at once; an exhausted budget throws the last error; a
- * passed deadline throws DeadlineError.
- */
-async function withRetry(call, policy) {
-    let failures = 0;
-    for (;;) {
-        if (policy.signal?.aborted)
-            throw new errors/* CancelledError */.cc('Cancelled.');
-        const timeoutMs = requestTimeout(policy);
-        // A request that cannot finish before the deadline is not started.
-        if (timeoutMs === undefined)
-            throw new NoTimeLeftError();
-        try {
-            return await call(timeoutMs);
-        }
-        catch (error) {
-            if (policy.signal?.aborted)
-                throw new errors/* CancelledError */.cc('Cancelled.');
-            if (!(error instanceof errors/* ActionError */.lZ)) {
-                throw new errors/* ActionError */.lZ(`Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`, {
-                    cause: error
-                });
-            }
-            if (!error.transient)
-                throw error;
-            failures++;
-            if (failures >= policy.maxFailures) {
-                throw new errors/* ActionError */.lZ(`${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`, { cause: error });
-            }
-            const retryAfter = error.retryAfterMs;
-            const wanted = retryAfter !== undefined
-                ? retryAfter
-                : backoff(failures, policy.maxDelayMs, policy.random);
-            const left = policy.deadline - policy.clock.now();
-            if (left <= 0 || wanted > left) {
-                // Sleeping past the deadline helps no one; report where we stand.
-                if (left > 0)
-                    await policy.clock.sleep(left, policy.signal);
-                throw new DeadlineError(error);
-            }
-            policy.onRetry?.(error, wanted, failures);
-            await policy.clock.sleep(wanted, policy.signal);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 
@@ -43097,6 +43161,103 @@ function annotateFailedFiles(runner, jobs) {
     if (failed.length > MAX_FILE_ANNOTATIONS) {
         runner.warning(`…and ${failed.length - MAX_FILE_ANNOTATIONS} more failed files; see the job summary or the details output.`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+
+
+// Past this many jobs, a reason names the first few and counts the rest.
+const REASON_JOBS = 5;
+/** Joins the first few items with "; " and counts the rest. */
+function someOf(items) {
+    const shown = items.slice(0, REASON_JOBS).join('; ');
+    const more = items.length - REASON_JOBS;
+    return more > 0 ? `${shown}; and ${more} more (see the jobs output)` : shown;
+}
+/** Describes a job that is not finished, for timeout and cancel messages. */
+function lastSeen(job) {
+    return job
+        ? `it was ${job.state} at ${job.progress}%`
+        : 'no progress was read';
+}
+const noStop = (text) => (text.endsWith('.') ? text.slice(0, -1) : text);
+/** What was last known of a job that timed out, without a final period. */
+function timeoutDetail(job, lastError) {
+    const seen = lastSeen(job);
+    return lastError === undefined
+        ? seen
+        : `${seen}, and the last poll failed: ${noStop((0,errors/* errorMessage */.gJ)(lastError))}`;
+}
+/** The one-line reason of a job that ended without success. */
+function failureReason(job) {
+    if (job.status === 'uncommitted') {
+        return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`;
+    }
+    const fileReasons = job.files
+        .filter((f) => f.reason)
+        .map((f) => `${f.fileName}: ${f.reason}`);
+    // The reason becomes an output and an error line: one line, capped.
+    const reason = job.reason ||
+        fileReasons[0] ||
+        (job.state === 'None'
+            ? 'the server reports state None (unknown import job state)'
+            : 'the server gave no reason');
+    return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${(0,runner_escape/* cap */.Np)((0,runner_escape/* oneLine */.TN)(reason))}`;
+}
+/** The per-job reason of a wait that ended without the server's verdict. */
+function endingReason(ending, job) {
+    switch (ending.kind) {
+        case 'cancelled':
+            return `The step was cancelled; ${lastSeen(job)}.`;
+        case 'timeout':
+            return ending.lastError === undefined
+                ? `Timed out; ${lastSeen(job)}.`
+                : `Timed out; ${lastSeen(job)}, and the last poll failed: ${(0,errors/* errorMessage */.gJ)(ending.lastError)}`;
+        case 'error':
+            return (0,errors/* errorMessage */.gJ)(ending.error);
+    }
+}
+/** The reason of a run that ended before any job result could be had. */
+function fatalReason(ending, timeoutMs) {
+    switch (ending.kind) {
+        case 'cancelled':
+            return 'The step was cancelled before any job was read.';
+        case 'timeout':
+            return `Timed out after ${formatDuration(timeoutMs)}: ${(0,errors/* errorMessage */.gJ)(ending.lastError)}`;
+        case 'error':
+            return ending.error instanceof errors/* ActionError */.lZ
+                ? (0,errors/* errorMessage */.gJ)(ending.error)
+                : `Unexpected error: ${(0,errors/* errorMessage */.gJ)(ending.error)}`;
+    }
+}
+/** The overall one-line reason of a run that did not succeed. */
+function overallReason(outcome, jobs, timeoutMs) {
+    const bad = jobs.filter((j) => j.outcome === outcome && j.reason);
+    if (outcome === 'success' || bad.length === 0)
+        return '';
+    if (outcome === 'timeout') {
+        const head = `Timed out after ${formatDuration(timeoutMs)}`;
+        const lines = bad.map((j) => `${j.jobId}: ${timeoutDetail(j.job, j.ending?.kind === 'timeout' ? j.ending.lastError : undefined)}`);
+        return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`;
+    }
+    if (bad.length === 1 && jobs.length === 1)
+        return bad[0].reason ?? '';
+    if (outcome === 'cancelled') {
+        const seen = bad.map((j) => `${j.jobId} ${lastSeen(j.job)}`);
+        return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`;
+    }
+    const what = outcome === 'failed'
+        ? 'failed'
+        : outcome === 'error'
+            ? 'could not be checked'
+            : outcome;
+    return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason ?? ''))}`;
+}
+/** The last line of a run that succeeded. */
+function successLine(rows, elapsedMs) {
+    return `Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(elapsedMs)}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -43610,10 +43771,6 @@ class ProgressLog {
 
 
 const MAX_CONSECUTIVE_FAILURES = 10;
-/** The rate limit left no request slot before the deadline. */
-class NoSlotError extends errors/* ActionError */.lZ {
-    name = 'NoSlotError';
-}
 /**
  * The delay before poll n+1: quick at first, so jobs that are nearly done
  * when the step starts are seen soon, then the user's interval.
@@ -43621,12 +43778,6 @@ class NoSlotError extends errors/* ActionError */.lZ {
 function pollDelay(polls, intervalMs) {
     const ramp = Math.max(1000, intervalMs / 4) * 2 ** Math.max(0, polls - 1);
     return Math.min(intervalMs, ramp);
-}
-/** Describes a job that is not finished, for timeout and cancel messages. */
-function lastSeen(job) {
-    return job
-        ? `it was ${job.state} at ${job.progress}%`
-        : 'no progress was read';
 }
 /** Polls one job until it ends, the deadline passes or the step is cancelled. */
 async function waitForJob(api, jobId, options) {
@@ -43653,6 +43804,10 @@ async function waitForJob(api, jobId, options) {
         reason,
         polls
     });
+    const stop = (ending) => ({
+        ...end(ending.kind, endingReason(ending, job)),
+        ending
+    });
     for (;;) {
         try {
             job = await withRetry(async (timeoutMs) => {
@@ -43664,16 +43819,7 @@ async function waitForJob(api, jobId, options) {
             }, policy);
         }
         catch (error) {
-            if (error instanceof errors/* CancelledError */.cc || signal?.aborted) {
-                return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`);
-            }
-            if (error instanceof NoSlotError || error instanceof NoTimeLeftError) {
-                return end('timeout', `Timed out; ${lastSeen(job)}.`);
-            }
-            if (error instanceof DeadlineError) {
-                return end('timeout', `Timed out; ${lastSeen(job)}, and the last poll failed: ${(0,errors/* errorMessage */.gJ)(error.lastError)}`);
-            }
-            return end('error', (0,errors/* errorMessage */.gJ)(error));
+            return stop(outcomeOf(error, signal));
         }
         polls++;
         options.onPoll?.(job);
@@ -43684,28 +43830,11 @@ async function waitForJob(api, jobId, options) {
             return end('failed', failureReason(job));
         const left = options.deadline - clock.now();
         if (left <= 0)
-            return end('timeout', `Timed out; ${lastSeen(job)}.`);
+            return stop({ kind: 'timeout' });
         await clock.sleep(Math.min(pollDelay(polls, options.intervalMs), left), signal);
-        if (signal?.aborted) {
-            return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`);
-        }
+        if (signal?.aborted)
+            return stop({ kind: 'cancelled' });
     }
-}
-/** The one-line reason of a job that ended without success. */
-function failureReason(job) {
-    if (job.status === 'uncommitted') {
-        return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`;
-    }
-    const fileReasons = job.files
-        .filter((f) => f.reason)
-        .map((f) => `${f.fileName}: ${f.reason}`);
-    // The reason becomes an output and an error line: one line, capped.
-    const reason = job.reason ||
-        fileReasons[0] ||
-        (job.state === 'None'
-            ? 'the server reports state None (unknown import job state)'
-            : 'the server gave no reason');
-    return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${(0,runner_escape/* cap */.Np)((0,runner_escape/* oneLine */.TN)(reason))}`;
 }
 /** Waits for several jobs at once; each stops as soon as it ends. */
 async function waitForJobs(api, jobIds, options) {
@@ -43816,6 +43945,57 @@ async function findCreated(api, collectionName, before, step) {
     return added.length === 1 ? added[0] : undefined;
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/signals.ts
+
+// The report is written within milliseconds of a cancel; this is the backstop.
+const BACKSTOP_MS = 1500;
+let holdMs = 0;
+let signalledAt;
+let backstop;
+function scheduleExit() {
+    if (signalledAt === undefined)
+        return;
+    clearTimeout(backstop);
+    const wait = signalledAt + Math.max(BACKSTOP_MS, holdMs) - Date.now();
+    backstop = setTimeout(() => process.exit(process.exitCode || 1), Math.max(0, wait)).unref();
+}
+/**
+ * Gives work that must outlive a cancel (aborting an uncommitted job) up to
+ * ms after the signal before the backstop exits, instead of 1.5 s. Stay well
+ * inside the runner's 7.5 s between SIGINT and SIGTERM. Returns the release.
+ */
+function holdExit(ms) {
+    holdMs = Math.max(holdMs, ms);
+    scheduleExit();
+    return () => {
+        holdMs = 0;
+        scheduleExit();
+    };
+}
+/**
+ * Turns the runner's cancel signals into an AbortSignal. The runner cancels a
+ * step with SIGINT, then SIGTERM 7.5 s later: stop polling at once, report
+ * what is known, and exit within 2 s. The import itself goes on on the server.
+ */
+function abortOnSignals() {
+    const controller = new AbortController();
+    // A new run counts its backstop from its own first signal.
+    signalledAt = undefined;
+    // Every concurrent job's sleep and request listens to this one signal.
+    (0,external_node_events_.setMaxListeners)(0, controller.signal);
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(signal);
+        signalledAt ??= Date.now();
+        scheduleExit();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/rate-limit.ts
 /**
  * Spaces request starts evenly, at most `perSecond` a second. Zilliz Cloud
@@ -43858,11 +44038,13 @@ class RateLimiter {
 
 
 
+
 // Time given to commit or abort once the step's own deadline has passed.
 const FINISH_GRACE_MS = 60_000;
-// An abort on cancel must end before the exit backstop of signals.ts
-// (1.5 s after the signal), well inside the runner's 7.5 s grace.
-const CANCEL_ABORT_MS = 1_200;
+// An abort on cancel holds the exit backstop of signals.ts to 6 s after the
+// signal, inside the runner's 7.5 s grace, and must end before it.
+const CANCEL_HOLD_MS = 6_000;
+const CANCEL_ABORT_MS = 5_500;
 const isCommitted = (job) => job?.state === 'Committing' || job?.state === 'Completed';
 const gated_commit_lastSeen = (j) => j.job ? `it was ${j.job.state} at ${j.job.progress}%` : 'no progress was read';
 /** Lowers the first letter, to run a gate's sentence on after a colon. */
@@ -43900,7 +44082,8 @@ async function decide(jobs, ctx) {
     if (open.length === 0)
         return { jobs };
     const cancelled = signal?.aborted || jobs.some((j) => j.outcome === 'cancelled');
-    const notes = await abortAll(open, ctx, cancelled ? CANCEL_ABORT_MS : FINISH_GRACE_MS);
+    const release = cancelled ? holdExit(CANCEL_HOLD_MS) : undefined;
+    const notes = await abortAll(open, ctx, cancelled ? CANCEL_ABORT_MS : FINISH_GRACE_MS).finally(release);
     const said = open.map((j, i) => `${j.jobId} (${gated_commit_lastSeen(j)}): ${notes[i]}`);
     if (cancelled) {
         return {
@@ -46376,37 +46559,6 @@ function warnPlainHttp(runner, config) {
         runner.warning(`api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`);
     }
 }
-// Past this many jobs, a reason names the first few and counts the rest.
-const REASON_JOBS = 5;
-/** Joins the first few items with "; " and counts the rest. */
-function someOf(items) {
-    const shown = items.slice(0, REASON_JOBS).join('; ');
-    const more = items.length - REASON_JOBS;
-    return more > 0 ? `${shown}; and ${more} more (see the jobs output)` : shown;
-}
-/** The overall one-line reason of a run that did not succeed. */
-function overallReason(outcome, jobs, config) {
-    const bad = jobs.filter((j) => j.outcome === outcome && j.reason);
-    if (outcome === 'success' || bad.length === 0)
-        return '';
-    if (outcome === 'timeout') {
-        const head = `Timed out after ${formatDuration(config.timeoutMs)}`;
-        const lines = bad.map((j) => `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '').replace(/\.$/, '')}`);
-        return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`;
-    }
-    if (bad.length === 1 && jobs.length === 1)
-        return bad[0].reason ?? '';
-    if (outcome === 'cancelled') {
-        const seen = bad.map((j) => `${j.jobId} ${j.reason?.replace(/^The step was cancelled; /, '').replace(/\.$/, '')}`);
-        return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`;
-    }
-    const what = outcome === 'failed'
-        ? 'failed'
-        : outcome === 'error'
-            ? 'could not be checked'
-            : outcome;
-    return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason ?? ''))}`;
-}
 /** Finds the job IDs to wait for: the inputs, or the list API. */
 async function jobIdsToWaitFor(runner, api, config, clock, deadline, signal) {
     if (config.jobIds.length)
@@ -46503,35 +46655,20 @@ async function waitAndReport(runner, deps) {
         }));
     }
     catch (error) {
-        if (deps.signal?.aborted) {
-            fatal = {
-                outcome: 'cancelled',
-                reason: 'The step was cancelled before any job was read.'
-            };
-        }
-        else if (error instanceof DeadlineError) {
-            fatal = {
-                outcome: 'timeout',
-                reason: `Timed out after ${formatDuration(config.timeoutMs)}: ${(0,errors/* errorMessage */.gJ)(error.lastError)}`
-            };
-        }
-        else if (error instanceof errors/* ActionError */.lZ) {
-            fatal = { outcome: 'error', reason: (0,errors/* errorMessage */.gJ)(error) };
-        }
-        else {
+        const ending = outcomeOf(error, deps.signal);
+        if (ending.kind === 'error' && !(error instanceof errors/* ActionError */.lZ))
             runner.debug(error instanceof Error ? (error.stack ?? '') : String(error));
-            fatal = {
-                outcome: 'error',
-                reason: `Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`
-            };
-        }
+        fatal = {
+            outcome: ending.kind,
+            reason: fatalReason(ending, config.timeoutMs)
+        };
     }
     finally {
         await api?.close?.().catch(() => undefined);
         closeConnections();
     }
     let outcome = fatal?.outcome ?? worstOutcome(jobs.map((j) => j.outcome));
-    let reason = fatal?.reason ?? overallReason(outcome, jobs, config);
+    let reason = fatal?.reason ?? overallReason(outcome, jobs, config.timeoutMs);
     if (outcome === 'success') {
         const gate = checkGates(config, jobs);
         if (gate) {
@@ -46577,7 +46714,7 @@ function finish(runner, result, config) {
     switch (result.outcome) {
         case 'success': {
             const rows = sumOf(result.jobs, (j) => j.job?.importedRows);
-            runner.info(`Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(result.elapsedMs)}.`);
+            runner.info(successLine(rows, result.elapsedMs));
             return;
         }
         case 'timeout':
@@ -46948,30 +47085,6 @@ class TerminalRunner {
         }));
         this.out(`${JSON.stringify(values)}\n`);
     }
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/signals.ts
-
-/**
- * Turns the runner's cancel signals into an AbortSignal. The runner cancels a
- * step with SIGINT, then SIGTERM 7.5 s later: stop polling at once, report
- * what is known, and exit within 2 s. The import itself goes on on the server.
- */
-function abortOnSignals() {
-    const controller = new AbortController();
-    // Every concurrent job's sleep and request listens to this one signal.
-    (0,external_node_events_.setMaxListeners)(0, controller.signal);
-    const onSignal = (signal) => {
-        if (!controller.signal.aborted)
-            controller.abort(signal);
-        // The report is written within milliseconds; this is the backstop.
-        setTimeout(() => process.exit(process.exitCode || 1), 1500).unref();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return controller.signal;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

@@ -1,6 +1,66 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ abortOnSignals),
+/* harmony export */   s: () => (/* binding */ holdExit)
+/* harmony export */ });
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
+
+// The report is written within milliseconds of a cancel; this is the backstop.
+const BACKSTOP_MS = 1500;
+let holdMs = 0;
+let signalledAt;
+let backstop;
+function scheduleExit() {
+    if (signalledAt === undefined)
+        return;
+    clearTimeout(backstop);
+    const wait = signalledAt + Math.max(BACKSTOP_MS, holdMs) - Date.now();
+    backstop = setTimeout(() => process.exit(process.exitCode || 1), Math.max(0, wait)).unref();
+}
+/**
+ * Gives work that must outlive a cancel (aborting an uncommitted job) up to
+ * ms after the signal before the backstop exits, instead of 1.5 s. Stay well
+ * inside the runner's 7.5 s between SIGINT and SIGTERM. Returns the release.
+ */
+function holdExit(ms) {
+    holdMs = Math.max(holdMs, ms);
+    scheduleExit();
+    return () => {
+        holdMs = 0;
+        scheduleExit();
+    };
+}
+/**
+ * Turns the runner's cancel signals into an AbortSignal. The runner cancels a
+ * step with SIGINT, then SIGTERM 7.5 s later: stop polling at once, report
+ * what is known, and exit within 2 s. The import itself goes on on the server.
+ */
+function abortOnSignals() {
+    const controller = new AbortController();
+    // A new run counts its backstop from its own first signal.
+    signalledAt = undefined;
+    // Every concurrent job's sleep and request listens to this one signal.
+    (0,node_events__WEBPACK_IMPORTED_MODULE_0__.setMaxListeners)(0, controller.signal);
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(signal);
+        signalledAt ??= Date.now();
+        scheduleExit();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -334,6 +394,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -480,30 +552,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/signals.ts
-
-/**
- * Turns the runner's cancel signals into an AbortSignal. The runner cancels a
- * step with SIGINT, then SIGTERM 7.5 s later: stop polling at once, report
- * what is known, and exit within 2 s. The import itself goes on on the server.
- */
-function abortOnSignals() {
-    const controller = new AbortController();
-    // Every concurrent job's sleep and request listens to this one signal.
-    (0,external_node_events_.setMaxListeners)(0, controller.signal);
-    const onSignal = (signal) => {
-        if (!controller.signal.aborted)
-            controller.abort(signal);
-        // The report is written within milliseconds; this is the backstop.
-        setTimeout(() => process.exit(process.exitCode || 1), 1500).unref();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return controller.signal;
-}
-
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __nccwpck_require__(970);
 ;// CONCATENATED MODULE: ./src/cancel-signal.ts
 
 /**
@@ -512,14 +562,14 @@ function abortOnSignals() {
  * comes while the rest of the action loads still ends in outputs and a
  * summary, not in a killed process.
  */
-const cancelSignal = abortOnSignals();
+const cancelSignal = (0,signals/* abortOnSignals */.P)();
 
 ;// CONCATENATED MODULE: ./src/index.ts
 // First: the cancel handlers exist before anything slow loads.
 
 // The action itself is a chunk of its own, loaded once the handlers exist.
 /* istanbul ignore next */
-void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6267)).then(({ run }) => run({ signal: cancelSignal }));
+void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3794)).then(({ run }) => run({ signal: cancelSignal }));
 
 
 //# sourceMappingURL=index.js.map

@@ -5,10 +5,10 @@ import { formatDuration } from './duration.js'
 import { ActionError, errorMessage } from './errors.js'
 import { checkGates } from './gates.js'
 import { closeConnections } from './http/transport.js'
-import { DEFAULT_REQUEST_TIMEOUT_MS, DeadlineError } from './http/retry.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './retry.js'
 import { INPUT_NAMES, parseInputs, type Config } from './inputs.js'
 import { annotateFailedFiles } from './report/annotations.js'
-import { formatCount } from './report/format.js'
+import { fatalReason, overallReason, successLine } from './report/messages.js'
 import { setOutputs } from './report/outputs.js'
 import { commentOnPullRequest } from './report/pr-comment.js'
 import { ProgressLog } from './report/progress-log.js'
@@ -27,7 +27,7 @@ import type { Runner } from './runner/runner.js'
 import { defaultCredentialsWarning, rememberSecret, redact } from './secrets.js'
 import { findJobs } from './wait/find-jobs.js'
 import { RateLimiter } from './wait/rate-limit.js'
-import { worstOutcome, type Outcome } from './wait/verdict.js'
+import { outcomeOf, worstOutcome, type Outcome } from './wait/verdict.js'
 import { waitForJobs, type JobResult } from './wait/wait-for-jobs.js'
 
 /** What run() may be given instead of the real world. */
@@ -77,49 +77,6 @@ function warnPlainHttp(runner: Runner, config: Config): void {
       `api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`
     )
   }
-}
-
-// Past this many jobs, a reason names the first few and counts the rest.
-const REASON_JOBS = 5
-
-/** Joins the first few items with "; " and counts the rest. */
-function someOf(items: string[]): string {
-  const shown = items.slice(0, REASON_JOBS).join('; ')
-  const more = items.length - REASON_JOBS
-  return more > 0 ? `${shown}; and ${more} more (see the jobs output)` : shown
-}
-
-/** The overall one-line reason of a run that did not succeed. */
-function overallReason(
-  outcome: RunResult['outcome'],
-  jobs: JobResult[],
-  config: Config
-): string {
-  const bad = jobs.filter((j) => j.outcome === outcome && j.reason)
-  if (outcome === 'success' || bad.length === 0) return ''
-  if (outcome === 'timeout') {
-    const head = `Timed out after ${formatDuration(config.timeoutMs)}`
-    const lines = bad.map(
-      (j) =>
-        `${j.jobId}: ${j.reason?.replace(/^Timed out; /, '').replace(/\.$/, '')}`
-    )
-    return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`
-  }
-  if (bad.length === 1 && jobs.length === 1) return bad[0].reason ?? ''
-  if (outcome === 'cancelled') {
-    const seen = bad.map(
-      (j) =>
-        `${j.jobId} ${j.reason?.replace(/^The step was cancelled; /, '').replace(/\.$/, '')}`
-    )
-    return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`
-  }
-  const what =
-    outcome === 'failed'
-      ? 'failed'
-      : outcome === 'error'
-        ? 'could not be checked'
-        : outcome
-  return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason ?? ''))}`
 }
 
 /** Finds the job IDs to wait for: the inputs, or the list API. */
@@ -237,24 +194,12 @@ async function waitAndReport(
       ...step
     }))
   } catch (error) {
-    if (deps.signal?.aborted) {
-      fatal = {
-        outcome: 'cancelled',
-        reason: 'The step was cancelled before any job was read.'
-      }
-    } else if (error instanceof DeadlineError) {
-      fatal = {
-        outcome: 'timeout',
-        reason: `Timed out after ${formatDuration(config.timeoutMs)}: ${errorMessage(error.lastError)}`
-      }
-    } else if (error instanceof ActionError) {
-      fatal = { outcome: 'error', reason: errorMessage(error) }
-    } else {
+    const ending = outcomeOf(error, deps.signal)
+    if (ending.kind === 'error' && !(error instanceof ActionError))
       runner.debug(error instanceof Error ? (error.stack ?? '') : String(error))
-      fatal = {
-        outcome: 'error',
-        reason: `Unexpected error: ${errorMessage(error)}`
-      }
+    fatal = {
+      outcome: ending.kind,
+      reason: fatalReason(ending, config.timeoutMs)
     }
   } finally {
     await api?.close?.().catch(() => undefined)
@@ -262,7 +207,7 @@ async function waitAndReport(
   }
 
   let outcome = fatal?.outcome ?? worstOutcome(jobs.map((j) => j.outcome))
-  let reason = fatal?.reason ?? overallReason(outcome, jobs, config)
+  let reason = fatal?.reason ?? overallReason(outcome, jobs, config.timeoutMs)
   if (outcome === 'success') {
     const gate = checkGates(config, jobs)
     if (gate) {
@@ -308,9 +253,7 @@ function finish(runner: Runner, result: RunResult, config: Config): void {
   switch (result.outcome) {
     case 'success': {
       const rows = sumOf(result.jobs, (j) => j.job?.importedRows)
-      runner.info(
-        `Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(result.elapsedMs)}.`
-      )
+      runner.info(successLine(rows, result.elapsedMs))
       return
     }
     case 'timeout':

@@ -23,7 +23,6 @@ describe('readState', () => {
     ['Started', 'Importing', 'running'],
     ['Persisted', 'Importing', 'running'],
     ['FailedAndCleaned', 'Failed', 'failed'],
-    ['COMPLETED', 'Completed', 'completed'],
     [6, 'Completed', 'completed'],
     [1, 'Failed', 'failed'],
     [0, 'Pending', 'running'],
@@ -32,12 +31,20 @@ describe('readState', () => {
     expect(readState(raw)).toMatchObject({ state, status })
   })
 
-  it.each(['Unknown', 'Reindexing', '100', 100, ''])(
-    '%s is unknown, never success',
-    (raw) => {
-      expect(readState(raw).status).toBe('unknown')
-    }
-  )
+  it.each([
+    'Unknown',
+    'Reindexing',
+    '100',
+    100,
+    '',
+    'completed',
+    'COMPLETED',
+    'toString',
+    'constructor',
+    '__proto__'
+  ])('%s is unknown, never success', (raw) => {
+    expect(readState(raw).status).toBe('unknown')
+  })
 
   it('keeps the server word as rawState', () => {
     expect(readState('ImportCompleted').rawState).toBe('ImportCompleted')

@@ -83,6 +83,26 @@ describe('parseNumber', () => {
     expect(firstDuplicateKey('[{"a":1,"b":{"a":2}},{"a":3}]')).toBeUndefined()
     expect(firstDuplicateKey('[{"a":1,"a":2}]')).toBe('a')
   })
+
+  it('finds a duplicate after a nested object closes', () => {
+    expect(firstDuplicateKey('{"a":{"b":1,"c":[{"d":2}]},"b":3}')).toBe(
+      undefined
+    )
+    expect(firstDuplicateKey('{"ab":{"b":1},"b" :2,"ab":3}')).toBe('ab')
+  })
+
+  it('finds duplicates among many keys', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `"k${i}":${i}`)
+    expect(firstDuplicateKey(`{${keys.join(',')}}`)).toBeUndefined()
+    expect(firstDuplicateKey(`{${keys.join(',')},"k3":0}`)).toBe('k3')
+    expect(firstDuplicateKey(`{${keys.join(',')},"k\\u0033":0}`)).toBe('k3')
+  })
+
+  it('compares an escaped key with earlier plain ones as decoded', () => {
+    expect(firstDuplicateKey('{"state":1,"st\\u0061te":2}')).toBe('state')
+    expect(firstDuplicateKey('{"st\\u0061te":1,"state":2}')).toBe('state')
+    expect(firstDuplicateKey('{"a\\"":1,"a\\\\":2}')).toBeUndefined()
+  })
 })
 
 describe('exactJson', () => {

@@ -37,10 +37,10 @@ const STATES = [
   ''
 ]
 
-// The state table reads Completed and ImportCompleted in any case: the
-// Completed state, as servers spell it.
+// Only the exact words Completed and ImportCompleted complete: COMPLETED is
+// an unknown state, polled on and never success.
 const readsCompleted = (state: string) =>
-  ['completed', 'importcompleted'].includes(state.trim().toLowerCase())
+  state === 'Completed' || state === 'ImportCompleted'
 
 /** A describe answer built from hostile parts. */
 const answerArb: fc.Arbitrary<Answer> = fc

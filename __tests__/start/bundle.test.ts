@@ -44,7 +44,8 @@ describe('the bundle, starting a gated import', () => {
         commit: 'gated',
         'poll-interval': '1s'
       },
-      { signal: { name: 'SIGTERM', whenStdout: /Waiting for import job/ } }
+      // After the first poll is logged, so the error line can say what it saw.
+      { signal: { name: 'SIGTERM', whenStdout: /^\d+ Pending 0%/m } }
     )
     const jobId = run.outputs.jobId
     expect(run.exitCode).not.toBe(0)

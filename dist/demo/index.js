@@ -8916,7 +8916,156 @@ function formatRowPair(imported, total) {
     return `${formatRows(imported)} / ${formatRows(total)}`;
 }
 
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * The action's error family. Every expected failure is an ActionError whose
+ * message is one line that names the problem and the fix; main.ts turns it
+ * into the single ::error:: line.
+ */
+class errors_ActionError extends Error {
+    name = 'ActionError';
+    /** True when trying again later may succeed (network faults, 5xx, 429). */
+    transient = false;
+}
+/** A missing or malformed input. */
+class InputError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+    name = 'InputError';
+}
+/** A fault that may pass: network error, time-out, 5xx, 429, non-JSON page. */
+class TransientError extends errors_ActionError {
+    retryAfterMs;
+    name = 'TransientError';
+    transient = true;
+    constructor(message, 
+    /** Milliseconds the server asked us to wait (Retry-After), if any. */
+    retryAfterMs, options) {
+        super(message, options);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** The server answered with an error that retrying will not fix. */
+class ApiError extends errors_ActionError {
+    code;
+    httpStatus;
+    name = 'ApiError';
+    constructor(message, code, httpStatus) {
+        super(message);
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+}
+/** The job ID is unknown to the server. */
+class JobNotFoundError extends (/* unused pure expression or super */ null && (ApiError)) {
+    name = 'JobNotFoundError';
+}
+/** The server answered with a body we cannot read. */
+class MalformedResponseError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+    name = 'MalformedResponseError';
+}
+/** The step was cancelled (SIGINT/SIGTERM) while waiting. */
+class errors_CancelledError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+    name = 'CancelledError';
+}
+/** Returns a one-line message for anything thrown, never a stack trace. */
+function errors_errorMessage(error) {
+    const text = error instanceof Error
+        ? error.message || error.name
+        : typeof error === 'string'
+            ? error
+            : 'unknown error';
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+
+/** The deadline passed while a call kept failing transiently. */
+class retry_DeadlineError extends errors_ActionError {
+    lastError;
+    name = 'DeadlineError';
+    constructor(lastError) {
+        super(lastError.message);
+        this.lastError = lastError;
+    }
+}
+/** Too little time was left before the deadline to start another request. */
+class retry_NoTimeLeftError extends retry_DeadlineError {
+    name = 'NoTimeLeftError';
+    constructor() {
+        super(new errors_ActionError('too little time was left for another request'));
+    }
+}
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const BASE_DELAY_MS = 500;
+const MIN_DELAY_MS = 100;
+/** A request needs at least this long; with less left, none is started. */
+const MIN_REQUEST_MS = 1000;
+/**
+ * The time limit of a request that starts now: it ends by the deadline.
+ * Undefined when too little time is left for a request to finish.
+ */
+function requestTimeout(policy) {
+    const left = policy.deadline - policy.clock.now();
+    if (left < MIN_REQUEST_MS)
+        return undefined;
+    return Math.min(policy.requestTimeoutMs, left);
+}
+/** Full-jitter exponential backoff, capped by maxDelayMs. */
+function backoff(failures, maxDelayMs, random = Math.random) {
+    const cap = Math.min(maxDelayMs, BASE_DELAY_MS * 2 ** Math.min(failures - 1, 20));
+    return Math.max(MIN_DELAY_MS, Math.round(random() * cap));
+}
+/**
+ * Runs call until it succeeds, retrying transient errors with backoff (or the
+ * server's Retry-After) within the deadline and the error budget. A permanent
+ * error is thrown at once; an exhausted budget throws the last error; a
+ * passed deadline throws DeadlineError.
+ */
+async function withRetry(call, policy) {
+    let failures = 0;
+    for (;;) {
+        if (policy.signal?.aborted)
+            throw new CancelledError('Cancelled.');
+        const timeoutMs = requestTimeout(policy);
+        // A request that cannot finish before the deadline is not started.
+        if (timeoutMs === undefined)
+            throw new retry_NoTimeLeftError();
+        try {
+            return await call(timeoutMs);
+        }
+        catch (error) {
+            if (policy.signal?.aborted)
+                throw new CancelledError('Cancelled.');
+            if (!(error instanceof ActionError)) {
+                throw new ActionError(`Unexpected error: ${errorMessage(error)}`, {
+                    cause: error
+                });
+            }
+            if (!error.transient)
+                throw error;
+            failures++;
+            if (failures >= policy.maxFailures) {
+                throw new ActionError(`${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`, { cause: error });
+            }
+            const retryAfter = error.retryAfterMs;
+            const wanted = retryAfter !== undefined
+                ? retryAfter
+                : backoff(failures, policy.maxDelayMs, policy.random);
+            const left = policy.deadline - policy.clock.now();
+            if (left <= 0 || wanted > left) {
+                // Sleeping past the deadline helps no one; report where we stand.
+                if (left > 0)
+                    await policy.clock.sleep(left, policy.signal);
+                throw new retry_DeadlineError(error);
+            }
+            policy.onRetry?.(error, wanted, failures);
+            await policy.clock.sleep(wanted, policy.signal);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wait/verdict.ts
+
+
 /**
  * Reads one snapshot: 'poll' to keep waiting, or the outcome it settles.
  * Success needs the server's own Completed; nothing else (progress 100, a
@@ -8946,6 +9095,20 @@ function worstOutcome(outcomes) {
     if (outcomes.length === 0)
         return 'error';
     return SEVERITY.find((o) => outcomes.includes(o)) ?? 'error';
+}
+/** The rate limit left no request slot before the deadline. */
+class NoSlotError extends (/* unused pure expression or super */ null && (ActionError)) {
+    name = 'NoSlotError';
+}
+/** Maps anything thrown while waiting to how the wait ended: the one place. */
+function outcomeOf(error, signal) {
+    if (error instanceof CancelledError || signal?.aborted)
+        return { kind: 'cancelled' };
+    if (error instanceof NoSlotError || error instanceof NoTimeLeftError)
+        return { kind: 'timeout' };
+    if (error instanceof DeadlineError)
+        return { kind: 'timeout', lastError: error.lastError };
+    return { kind: 'error', error };
 }
 
 ;// CONCATENATED MODULE: ./src/report/result.ts
@@ -19771,42 +19934,85 @@ function endOfString(text, start) {
         i = quote + 1;
     }
 }
-const STRUCTURE = /["{}[\]]/g;
+// Past this many keys an object's keys go into a Set: comparing each new
+// key with every earlier one costs keys² steps.
+const FEW_KEYS = 16;
+/** Whether two escape-free string literals of text hold the same chars. */
+function sameLiteral(text, a, b, len) {
+    for (let k = 1; k < len - 1; k++)
+        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k))
+            return false;
+    return true;
+}
+/** Whether the string literal from start to end holds an escape. */
+function hasEscape(text, start, end) {
+    for (let k = start + 1; k < end - 1; k++)
+        if (text.charCodeAt(k) === 92)
+            return true;
+    return false;
+}
+/** Index of the first char at or past i that is not JSON whitespace. */
+function skipSpace(text, i) {
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9)
+        c = text.charCodeAt(++i);
+    return i;
+}
 /**
  * Finds a key that occurs twice in one object of valid JSON text, comparing
- * keys as decoded ("st\u0061te" is state), or returns undefined.
+ * keys as decoded ("st\u0061te" is state), or returns undefined. Up to
+ * FEW_KEYS escape-free keys are compared in place, so a common answer is
+ * scanned without a substring or a Set per object.
  */
 function firstDuplicateKey(text) {
-    // One entry per open object (its keys so far) or array (null).
+    // Per open container: -1 for an array, else where its keys start in spans.
     const open = [];
-    STRUCTURE.lastIndex = 0;
-    for (let m = STRUCTURE.exec(text); m; m = STRUCTURE.exec(text)) {
-        const at = m.index;
-        const c = text[at];
-        if (c === '{')
-            open.push(new Set());
-        else if (c === '[')
-            open.push(null);
-        else if (c === '}' || c === ']')
-            open.pop();
-        else {
-            const end = endOfString(text, at);
-            STRUCTURE.lastIndex = end;
-            const keys = open.at(-1);
-            if (!keys)
+    // Start and end of each key literal of the open objects.
+    const spans = [];
+    // The decoded keys of an open object, by depth, once it needs a Set.
+    let sets;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 123 || c === 91)
+            open.push(c === 123 ? spans.length : -1);
+        else if (c === 125 || c === 93) {
+            const from = open.pop() ?? -1;
+            if (from >= 0)
+                spans.length = from;
+            sets?.delete(open.length);
+        }
+        else if (c === 34) {
+            const end = endOfString(text, i);
+            const start = i;
+            i = end - 1;
+            const from = open.at(-1) ?? -1;
+            if (from < 0 || text.charCodeAt(skipSpace(text, end)) !== 58)
                 continue;
-            let next = end;
-            while (/\s/.test(text[next] ?? ''))
-                next++;
-            if (text[next] !== ':')
+            const depth = open.length - 1;
+            const escaped = hasEscape(text, start, end);
+            let keys = sets?.get(depth);
+            if (!keys && (escaped || spans.length - from >= 2 * FEW_KEYS)) {
+                keys = new Set();
+                for (let k = from; k < spans.length; k += 2)
+                    keys.add(text.slice(spans[k] + 1, spans[k + 1] - 1));
+                spans.length = from;
+                (sets ??= new Map()).set(depth, keys);
+            }
+            if (keys) {
+                const key = escaped
+                    ? JSON.parse(text.slice(start, end))
+                    : text.slice(start + 1, end - 1);
+                if (keys.has(key))
+                    return key;
+                keys.add(key);
                 continue;
-            const literal = text.slice(at, end);
-            const key = literal.includes('\\')
-                ? JSON.parse(literal)
-                : literal.slice(1, -1);
-            if (keys.has(key))
-                return key;
-            keys.add(key);
+            }
+            const len = end - start;
+            for (let k = from; k < spans.length; k += 2)
+                if (spans[k + 1] - spans[k] === len &&
+                    sameLiteral(text, spans[k], start, len))
+                    return text.slice(start + 1, end - 1);
+            spans.push(start, end);
         }
     }
     return undefined;

@@ -195,7 +195,7 @@ export class RestV2Api implements ImportApi {
     // call: it is read as v1 reads it.
     if (isLegacyBody(raw)) return readLegacyJob(jobId, raw, what)
     const data = validate(Job, raw, what, 'data')
-    checkEchoedJobId(jobId, data.jobId, what)
+    checkEchoedJobId(jobId, data.jobId, what, true)
     return toImportJob(jobId, data, this.scales)
   }
 

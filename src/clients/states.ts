@@ -46,11 +46,6 @@ const STATES: Record<string, { state: string; status: JobStatus }> = {
   'Failed and cleaned': failed
 }
 
-// The same table without case, for servers that shout (COMPLETED).
-const FOLDED = new Map(
-  Object.entries(STATES).map(([k, v]) => [k.toLowerCase(), v])
-)
-
 /** The numeric ImportState values, for servers or SDKs that send numbers. */
 const STATE_NUMBERS: Record<string, string> = {
   '0': 'ImportPending',
@@ -74,9 +69,9 @@ export function readState(raw: string | number): ReadState {
     typeof raw === 'number' && Object.hasOwn(STATE_NUMBERS, text)
       ? STATE_NUMBERS[text]
       : text
-  const known = Object.hasOwn(STATES, rawState)
-    ? STATES[rawState]
-    : FOLDED.get(rawState.trim().toLowerCase())
+  // Exact words only: a success must be the documented word, so a
+  // "completed" or "COMPLETED" is unknown (polled on with a warning).
+  const known = Object.hasOwn(STATES, rawState) ? STATES[rawState] : undefined
   return known
     ? { ...known, rawState }
     : { state: rawState, rawState, status: 'unknown' }

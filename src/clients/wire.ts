@@ -97,13 +97,21 @@ export function sameJobId(a: string, b: string): boolean {
 
 /**
  * Throws when an answer names another job than the one asked for: an
- * answer for someone else's job is unreadable, never progress.
+ * answer for someone else's job is unreadable, never progress. Every
+ * documented REST answer names its job, so there a missing jobId is as
+ * untrusted as a wrong one (`required`); gRPC may leave its id at 0.
  */
 export function checkEchoedJobId(
   asked: string,
   echoed: string | undefined,
-  what: string
+  what: string,
+  required = false
 ): void {
+  if (echoed === undefined && required) {
+    throw new MalformedResponseError(
+      `${what} answered without naming the job (no jobId) when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`
+    )
+  }
   if (echoed === undefined || sameJobId(asked, echoed)) return
   throw new MalformedResponseError(
     `${what} answered for job ${JSON.stringify(fromServer(echoed).slice(0, 80))} when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`

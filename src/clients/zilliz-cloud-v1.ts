@@ -114,7 +114,7 @@ export class ZillizCloudV1Api implements ImportApi {
       what,
       'data'
     )
-    checkEchoedJobId(jobId, data.jobId, what)
+    checkEchoedJobId(jobId, data.jobId, what, true)
     return toImportJob(jobId, data, this.scales)
   }
 

@@ -45,36 +45,83 @@ function endOfString(text: string, start: number): number {
   }
 }
 
-const STRUCTURE = /["{}[\]]/g
+// Past this many keys an object's keys go into a Set: comparing each new
+// key with every earlier one costs keys² steps.
+const FEW_KEYS = 16
+
+/** Whether two escape-free string literals of text hold the same chars. */
+function sameLiteral(text: string, a: number, b: number, len: number): boolean {
+  for (let k = 1; k < len - 1; k++)
+    if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false
+  return true
+}
+
+/** Whether the string literal from start to end holds an escape. */
+function hasEscape(text: string, start: number, end: number): boolean {
+  for (let k = start + 1; k < end - 1; k++)
+    if (text.charCodeAt(k) === 92) return true
+  return false
+}
+
+/** Index of the first char at or past i that is not JSON whitespace. */
+function skipSpace(text: string, i: number): number {
+  let c = text.charCodeAt(i)
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i)
+  return i
+}
 
 /**
  * Finds a key that occurs twice in one object of valid JSON text, comparing
- * keys as decoded ("st\u0061te" is state), or returns undefined.
+ * keys as decoded ("st\u0061te" is state), or returns undefined. Up to
+ * FEW_KEYS escape-free keys are compared in place, so a common answer is
+ * scanned without a substring or a Set per object.
  */
 export function firstDuplicateKey(text: string): string | undefined {
-  // One entry per open object (its keys so far) or array (null).
-  const open: (Set<string> | null)[] = []
-  STRUCTURE.lastIndex = 0
-  for (let m = STRUCTURE.exec(text); m; m = STRUCTURE.exec(text)) {
-    const at = m.index
-    const c = text[at]
-    if (c === '{') open.push(new Set())
-    else if (c === '[') open.push(null)
-    else if (c === '}' || c === ']') open.pop()
-    else {
-      const end = endOfString(text, at)
-      STRUCTURE.lastIndex = end
-      const keys = open.at(-1)
-      if (!keys) continue
-      let next = end
-      while (/\s/.test(text[next] ?? '')) next++
-      if (text[next] !== ':') continue
-      const literal = text.slice(at, end)
-      const key = literal.includes('\\')
-        ? (JSON.parse(literal) as string)
-        : literal.slice(1, -1)
-      if (keys.has(key)) return key
-      keys.add(key)
+  // Per open container: -1 for an array, else where its keys start in spans.
+  const open: number[] = []
+  // Start and end of each key literal of the open objects.
+  const spans: number[] = []
+  // The decoded keys of an open object, by depth, once it needs a Set.
+  let sets: Map<number, Set<string>> | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 123 || c === 91) open.push(c === 123 ? spans.length : -1)
+    else if (c === 125 || c === 93) {
+      const from = open.pop() ?? -1
+      if (from >= 0) spans.length = from
+      sets?.delete(open.length)
+    } else if (c === 34) {
+      const end = endOfString(text, i)
+      const start = i
+      i = end - 1
+      const from = open.at(-1) ?? -1
+      if (from < 0 || text.charCodeAt(skipSpace(text, end)) !== 58) continue
+      const depth = open.length - 1
+      const escaped = hasEscape(text, start, end)
+      let keys = sets?.get(depth)
+      if (!keys && (escaped || spans.length - from >= 2 * FEW_KEYS)) {
+        keys = new Set()
+        for (let k = from; k < spans.length; k += 2)
+          keys.add(text.slice(spans[k] + 1, spans[k + 1] - 1))
+        spans.length = from
+        ;(sets ??= new Map()).set(depth, keys)
+      }
+      if (keys) {
+        const key = escaped
+          ? (JSON.parse(text.slice(start, end)) as string)
+          : text.slice(start + 1, end - 1)
+        if (keys.has(key)) return key
+        keys.add(key)
+        continue
+      }
+      const len = end - start
+      for (let k = from; k < spans.length; k += 2)
+        if (
+          spans[k + 1] - spans[k] === len &&
+          sameLiteral(text, spans[k], start, len)
+        )
+          return text.slice(start + 1, end - 1)
+      spans.push(start, end)
     }
   }
   return undefined

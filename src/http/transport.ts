@@ -42,7 +42,7 @@ const attachSignal: RequestHandler = {
 
 // One keep-alive client per scheme (HttpClient keeps a single agent, so
 // http and https cannot share one). It takes HTTP(S)_PROXY and NO_PROXY from
-// the environment on every Node version. Retries are ours (http/retry.ts),
+// the environment on every Node version. Retries are ours (retry.ts),
 // and a 3xx is an answer to report, not to follow.
 const clients = new Map<string, HttpClient>()
 

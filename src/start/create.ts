@@ -11,7 +11,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   withRetry,
   type RetryPolicy
-} from '../http/retry.js'
+} from '../retry.js'
 import type { Config } from '../inputs.js'
 import type { Runner } from '../runner/runner.js'
 import { MAX_CONSECUTIVE_FAILURES } from '../wait/wait-for-jobs.js'

@@ -7,11 +7,12 @@
 import type { ImportApi, ImportJob } from '../clients/job.js'
 import { errorMessage } from '../errors.js'
 import { checkGates } from '../gates.js'
-import { withRetry } from '../http/retry.js'
+import { withRetry } from '../retry.js'
 import type { Config } from '../inputs.js'
 import { formatDuration } from '../duration.js'
 import { ProgressLog } from '../report/progress-log.js'
 import type { Runner } from '../runner/runner.js'
+import { holdExit } from '../signals.js'
 import { RateLimiter } from '../wait/rate-limit.js'
 import type { Outcome } from '../wait/verdict.js'
 import { waitForJobs, type JobResult } from '../wait/wait-for-jobs.js'
@@ -35,9 +36,10 @@ export interface GateContext extends StepContext {
 
 // Time given to commit or abort once the step's own deadline has passed.
 const FINISH_GRACE_MS = 60_000
-// An abort on cancel must end before the exit backstop of signals.ts
-// (1.5 s after the signal), well inside the runner's 7.5 s grace.
-const CANCEL_ABORT_MS = 1_200
+// An abort on cancel holds the exit backstop of signals.ts to 6 s after the
+// signal, inside the runner's 7.5 s grace, and must end before it.
+const CANCEL_HOLD_MS = 6_000
+const CANCEL_ABORT_MS = 5_500
 
 const isCommitted = (job?: ImportJob) =>
   job?.state === 'Committing' || job?.state === 'Completed'
@@ -96,11 +98,12 @@ async function decide(
   if (open.length === 0) return { jobs }
   const cancelled =
     signal?.aborted || jobs.some((j) => j.outcome === 'cancelled')
+  const release = cancelled ? holdExit(CANCEL_HOLD_MS) : undefined
   const notes = await abortAll(
     open,
     ctx,
     cancelled ? CANCEL_ABORT_MS : FINISH_GRACE_MS
-  )
+  ).finally(release)
   const said = open.map((j, i) => `${j.jobId} (${lastSeen(j)}): ${notes[i]}`)
   if (cancelled) {
     return {

@@ -1,6 +1,6 @@
 import type { ImportApi, JobListing } from '../clients/job.js'
 import { ApiError } from '../errors.js'
-import { withRetry, type RetryPolicy } from '../http/retry.js'
+import { withRetry, type RetryPolicy } from '../retry.js'
 
 /** What find-jobs chose, and why, for the log. */
 export interface FoundJobs {

@@ -1,4 +1,6 @@
 import type { ImportJob } from '../clients/job.js'
+import { ActionError, CancelledError } from '../errors.js'
+import { DeadlineError, NoTimeLeftError } from '../retry.js'
 
 /** How a job's wait ended. */
 export type Outcome = 'success' | 'failed' | 'timeout' | 'cancelled' | 'error'
@@ -33,4 +35,26 @@ const SEVERITY: Outcome[] = [
 export function worstOutcome(outcomes: Outcome[]): Outcome {
   if (outcomes.length === 0) return 'error'
   return SEVERITY.find((o) => outcomes.includes(o)) ?? 'error'
+}
+
+/** The rate limit left no request slot before the deadline. */
+export class NoSlotError extends ActionError {
+  override name = 'NoSlotError'
+}
+
+/** Why a wait ended without a verdict from the server, as data. */
+export type Ending =
+  | { kind: 'cancelled' }
+  | { kind: 'timeout'; lastError?: ActionError }
+  | { kind: 'error'; error: unknown }
+
+/** Maps anything thrown while waiting to how the wait ended: the one place. */
+export function outcomeOf(error: unknown, signal?: AbortSignal): Ending {
+  if (error instanceof CancelledError || signal?.aborted)
+    return { kind: 'cancelled' }
+  if (error instanceof NoSlotError || error instanceof NoTimeLeftError)
+    return { kind: 'timeout' }
+  if (error instanceof DeadlineError)
+    return { kind: 'timeout', lastError: error.lastError }
+  return { kind: 'error', error }
 }

@@ -1,15 +1,18 @@
 import type { Clock } from '../clock.js'
 import type { ImportApi, ImportJob } from '../clients/job.js'
-import { ActionError, CancelledError, errorMessage } from '../errors.js'
-import {
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  DeadlineError,
-  NoTimeLeftError,
-  withRetry
-} from '../http/retry.js'
-import { cap, oneLine } from '../runner/escape.js'
+import type { ActionError } from '../errors.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS, withRetry } from '../retry.js'
+import { endingReason, failureReason } from '../report/messages.js'
 import { RateLimiter } from './rate-limit.js'
-import { verdict, type Outcome } from './verdict.js'
+
+export { failureReason }
+import {
+  NoSlotError,
+  outcomeOf,
+  verdict,
+  type Ending,
+  type Outcome
+} from './verdict.js'
 
 /** How one job's wait ended, with the last snapshot read. */
 export interface JobResult {
@@ -17,7 +20,9 @@ export interface JobResult {
   outcome: Outcome
   /** The last snapshot read, if any poll succeeded. */
   job?: ImportJob
-  /** One line: why it failed, timed out or errored. */
+  /** Why the wait stopped without the server's verdict, as data. */
+  ending?: Ending
+  /** One line: why it failed, timed out or errored (from report/messages). */
   reason?: string
   polls: number
 }
@@ -44,11 +49,6 @@ export interface WaitOptions {
 
 export const MAX_CONSECUTIVE_FAILURES = 10
 
-/** The rate limit left no request slot before the deadline. */
-class NoSlotError extends ActionError {
-  override name = 'NoSlotError'
-}
-
 /**
  * The delay before poll n+1: quick at first, so jobs that are nearly done
  * when the step starts are seen soon, then the user's interval.
@@ -56,13 +56,6 @@ class NoSlotError extends ActionError {
 export function pollDelay(polls: number, intervalMs: number): number {
   const ramp = Math.max(1000, intervalMs / 4) * 2 ** Math.max(0, polls - 1)
   return Math.min(intervalMs, ramp)
-}
-
-/** Describes a job that is not finished, for timeout and cancel messages. */
-function lastSeen(job: ImportJob | undefined): string {
-  return job
-    ? `it was ${job.state} at ${job.progress}%`
-    : 'no progress was read'
 }
 
 /** Polls one job until it ends, the deadline passes or the step is cancelled. */
@@ -99,6 +92,10 @@ export async function waitForJob(
     reason,
     polls
   })
+  const stop = (ending: Ending): JobResult => ({
+    ...end(ending.kind, endingReason(ending, job)),
+    ending
+  })
 
   for (;;) {
     try {
@@ -112,19 +109,7 @@ export async function waitForJob(
         return api.getJob(jobId, { timeoutMs, signal })
       }, policy)
     } catch (error) {
-      if (error instanceof CancelledError || signal?.aborted) {
-        return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
-      }
-      if (error instanceof NoSlotError || error instanceof NoTimeLeftError) {
-        return end('timeout', `Timed out; ${lastSeen(job)}.`)
-      }
-      if (error instanceof DeadlineError) {
-        return end(
-          'timeout',
-          `Timed out; ${lastSeen(job)}, and the last poll failed: ${errorMessage(error.lastError)}`
-        )
-      }
-      return end('error', errorMessage(error))
+      return stop(outcomeOf(error, signal))
     }
     polls++
     options.onPoll?.(job)
@@ -132,33 +117,13 @@ export async function waitForJob(
     if (settled === 'success') return end('success')
     if (settled === 'failed') return end('failed', failureReason(job))
     const left = options.deadline - clock.now()
-    if (left <= 0) return end('timeout', `Timed out; ${lastSeen(job)}.`)
+    if (left <= 0) return stop({ kind: 'timeout' })
     await clock.sleep(
       Math.min(pollDelay(polls, options.intervalMs), left),
       signal
     )
-    if (signal?.aborted) {
-      return end('cancelled', `The step was cancelled; ${lastSeen(job)}.`)
-    }
+    if (signal?.aborted) return stop({ kind: 'cancelled' })
   }
-}
-
-/** The one-line reason of a job that ended without success. */
-export function failureReason(job: ImportJob): string {
-  if (job.status === 'uncommitted') {
-    return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`
-  }
-  const fileReasons = job.files
-    .filter((f) => f.reason)
-    .map((f) => `${f.fileName}: ${f.reason}`)
-  // The reason becomes an output and an error line: one line, capped.
-  const reason =
-    job.reason ||
-    fileReasons[0] ||
-    (job.state === 'None'
-      ? 'the server reports state None (unknown import job state)'
-      : 'the server gave no reason')
-  return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${cap(oneLine(reason))}`
 }
 
 /** Waits for several jobs at once; each stops as soon as it ends. */

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js'
-import { ActionError, CancelledError, errorMessage } from '../errors.js'
+import type { Clock } from './clock.js'
+import { ActionError, CancelledError, errorMessage } from './errors.js'
 
 /** One retry policy for every API and call. */
 export interface RetryPolicy {
