@@ -28436,6 +28436,11 @@ function apiCodeError(code, rawMessage, context, httpStatus) {
     if (REQUEST_CODES.has(code)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`The request was rejected. ${said}. Check job-id (Milvus job IDs are numbers; Zilliz Cloud job IDs look like job-...) and the api input.`, code, httpStatus);
     }
+    // An unknown code may be worth retrying on HTTP 200, but a 4xx status says
+    // the request itself is wrong: retrying cannot help.
+    if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${said}.`, code, httpStatus);
+    }
     if (TRANSIENT_CODES.has(code)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`${said}.`);
     }
@@ -41360,11 +41365,8 @@ function readJson(res, what, context) {
     if (res.status !== 200) {
         if (typeof coded?.code === 'number' && coded.code !== 0) {
             const error = (0,codes/* apiCodeError */.Q)(coded.code, coded.message ?? '', context, res.status);
-            // An unknown code may be worth retrying on HTTP 200, but a 4xx status
-            // says the request itself is wrong: retrying cannot help.
-            throw error.transient
-                ? new errors/* ApiError */.hD(error.message.replace(/ If this persists.*$/, ''), coded.code, res.status)
-                : error;
+            // apiCodeError makes an unknown code on a 4xx permanent itself.
+            throw error;
         }
         throw new errors/* ApiError */.hD(`${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`, undefined, res.status);
     }

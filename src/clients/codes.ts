@@ -103,6 +103,11 @@ export function apiCodeError(
       httpStatus
     )
   }
+  // An unknown code may be worth retrying on HTTP 200, but a 4xx status says
+  // the request itself is wrong: retrying cannot help.
+  if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+    return new ApiError(`${said}.`, code, httpStatus)
+  }
   if (TRANSIENT_CODES.has(code)) {
     return new TransientError(`${said}.`)
   }

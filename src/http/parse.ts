@@ -105,15 +105,8 @@ export function readJson(
         context,
         res.status
       )
-      // An unknown code may be worth retrying on HTTP 200, but a 4xx status
-      // says the request itself is wrong: retrying cannot help.
-      throw error.transient
-        ? new ApiError(
-            error.message.replace(/ If this persists.*$/, ''),
-            coded.code,
-            res.status
-          )
-        : error
+      // apiCodeError makes an unknown code on a 4xx permanent itself.
+      throw error
     }
     throw new ApiError(
       `${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`,
