@@ -193,8 +193,31 @@ describe('the CLI, in-process', () => {
       'soon'
     ])
     expect(exit.code).toBe(2)
-    expect(exit.stderr).toMatch(/--timeout/)
+    expect(exit.stderr).toMatch(/^error: --timeout must be a duration such as /)
+    expect(exit.stderr).not.toContain('Input')
     expect(exit.stderr.trim().split('\n')).toHaveLength(1)
+    expect(sim!.requests).toHaveLength(0)
+  })
+
+  it('names both flags of a clash the way the command line spells them', async () => {
+    const url = await milvus([])
+    const exit = await cli([
+      '--endpoint',
+      url,
+      '--collection-name',
+      'c',
+      '--files',
+      'a.parquet',
+      '--object-url',
+      's3://b/a.parquet',
+      '--outputs'
+    ])
+    expect(exit.code).toBe(2)
+    expect(exit.stderr).toMatch(
+      /^error: --files and --object-url cannot be used together: /m
+    )
+    // The reason output is written the same way.
+    expect(exit.stdout).toMatch(/^reason=--files and --object-url cannot/m)
     expect(sim!.requests).toHaveLength(0)
   })
 

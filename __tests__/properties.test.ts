@@ -7,10 +7,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
+import type { ImportApi } from '../src/clients/client.js'
 import type {
   CallOptions,
   FileProgress,
-  ImportApi,
   ImportJob,
   JobStatus
 } from '../src/clients/job.js'
@@ -25,6 +25,7 @@ import {
   TransientError
 } from '../src/errors.js'
 import { closeConnections } from '../src/http/transport.js'
+import { jobReason } from '../src/report/messages.js'
 import type { RunResult } from '../src/report/result.js'
 import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/report/summary.js'
 import { MAX_TEXT, safeLogText } from '../src/runner/escape.js'
@@ -267,7 +268,9 @@ describe('the verdict', () => {
           // Success exactly when the last read said Completed: never on
           // progress 100, an unknown state, an error or no read at all.
           expect(result.outcome === 'success').toBe(isCompleted(api.last))
-          expect(result.reason === undefined).toBe(result.outcome === 'success')
+          expect(jobReason(result) === undefined).toBe(
+            result.outcome === 'success'
+          )
         }
       ),
       { numRuns: 500 }
@@ -280,7 +283,7 @@ describe('the verdict', () => {
         waitArb,
         async ({ steps, intervalMs, timeoutMs, seed }) => {
           const { result } = await wait(steps, intervalMs, timeoutMs, seed)
-          expect(result.reason ?? '').not.toMatch(/[\r\n]/)
+          expect(jobReason(result) ?? '').not.toMatch(/[\r\n]/)
         }
       ),
       {

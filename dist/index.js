@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 970:
@@ -565,11 +565,16 @@ var signals = __nccwpck_require__(970);
 const cancelSignal = (0,signals/* abortOnSignals */.P)();
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// First: the cancel handlers exist before anything slow loads.
+// First: the cancel handlers exist before anything else loads. This module
+// stays tiny and imports no other file before them: a SIGINT or SIGTERM
+// that comes while the rest loads still ends in outputs and a summary.
 
+// Stack traces point at src/ for every chunk loaded from here on. Node maps
+// them itself; ncc's source-map register would load before the handlers.
+process.setSourceMapsEnabled(true);
 // The action itself is a chunk of its own, loaded once the handlers exist.
 /* istanbul ignore next */
-void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3794)).then(({ run }) => run({ signal: cancelSignal }));
+void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8925)).then(({ run }) => run({ signal: cancelSignal }));
 
 
 //# sourceMappingURL=index.js.map

@@ -1,9 +1,12 @@
 // Builds every bundle into dist/ with ncc: the action, the CLI, the import
 // simulator and the demo. dist/ is committed, so the build starts clean and
-// must be reproducible. Bundles are not minified and ship source maps, with
-// ncc's source-map register: a stack trace in a user's log points at src/.
+// must be reproducible. Bundles are not minified and ship source maps. The
+// action and the CLI have no ncc source-map register: it would load before
+// the action's cancel handlers. Their tiny entries turn on Node's own source
+// maps instead, so a stack trace in a user's log still points at src/.
 import { execFileSync } from 'node:child_process'
 import {
+  existsSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -32,21 +35,25 @@ function ncc(entry, out, extra = []) {
 }
 
 rmSync('dist', { recursive: true, force: true })
-ncc('src/index.ts', 'dist', ['--license', 'licenses.txt'])
+const noRegister = '--no-source-map-register'
+ncc('src/index.ts', 'dist', [noRegister, '--license', 'licenses.txt'])
 ncc('simulator/cli.ts', 'dist/simulator')
 ncc('simulator/demo.ts', 'dist/demo')
 
-// The CLI is the same code as the action: its lazy gRPC chunks (and their
-// maps) come out byte for byte like the action's. So only its entry is
-// kept, as dist/cli.js beside the action's chunks, instead of a second copy.
+// The CLI is the same code as the action: the chunks both load (the HTTP
+// runtime, the lazy gRPC client, and their maps) come out byte for byte like
+// the action's, so only the CLI's entry and its own chunks are added beside
+// them, as dist/cli.js and <id>.index.js, instead of a second copy.
 const temp = mkdtempSync(path.join(tmpdir(), 'cli-build-'))
 try {
-  ncc('src/cli.ts', temp)
-  for (const file of readdirSync(temp).filter(
-    (f) => /^\d+\.index\.js(\.map)?$/.test(f) || f === 'sourcemap-register.cjs'
+  ncc('src/bin.ts', temp, [noRegister])
+  for (const file of readdirSync(temp).filter((f) =>
+    /^\d+\.index\.js(\.map)?$/.test(f)
   )) {
+    const built = readFileSync(path.join(temp, file))
     const shared = path.join('dist', file)
-    if (!readFileSync(path.join(temp, file)).equals(readFileSync(shared))) {
+    if (!existsSync(shared)) writeFileSync(shared, built)
+    else if (!built.equals(readFileSync(shared))) {
       throw new Error(`The CLI's ${file} differs from the action's.`)
     }
   }

@@ -68,7 +68,6 @@ export function resultFromOutputs(
     jobs: jobs.data.map((j): JobResult => ({
       jobId: j.jobId,
       outcome: j.outcome,
-      reason: j.reason || undefined,
       // Not an output, and the text summary does not show it.
       polls: 0,
       // An empty state: no poll of this job was answered.

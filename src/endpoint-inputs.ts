@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { API_CHOICES, chooseFlavour } from './clients/client.js'
-import type { FlavourInputs } from './clients/client.js'
+import type { FlavourInputs, MissingInput } from './clients/client.js'
 
 /** The api input's values besides auto (see clients/client.ts). */
 export type ApiKind = 'v2' | 'v1' | 'grpc'
@@ -21,15 +21,14 @@ export const endpointField = z.string().transform((value, ctx) => {
   if (!url || !/^(https?|grpcs?):$/.test(url.protocol) || !url.hostname) {
     ctx.addIssue({
       code: 'custom',
-      message: `Input "endpoint" must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${value.slice(0, 200)}").`
+      message: `must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${value.slice(0, 200)}").`
     })
     return z.NEVER
   }
   if (url.username || url.password) {
     ctx.addIssue({
       code: 'custom',
-      message:
-        'Input "endpoint" must not carry credentials: pass them in api-key instead.'
+      message: 'must not carry credentials: pass them in api-key instead.'
     })
     return z.NEVER
   }
@@ -39,7 +38,7 @@ export const endpointField = z.string().transform((value, ctx) => {
 /** The api input: auto, or the api value of a registered flavour. */
 export const apiField = z.enum(API_CHOICES as [string, ...string[]], {
   error: (issue) =>
-    `Input "api" must be ${API_CHOICES.slice(0, -1).join(', ')} or ${API_CHOICES.at(-1)} (got "${String(issue.input)}").`
+    `must be ${API_CHOICES.slice(0, -1).join(', ')} or ${API_CHOICES.at(-1)} (got "${String(issue.input)}").`
 })
 
 /** The inputs that choose a flavour and that it may need. */
@@ -55,14 +54,14 @@ function flavourInputs(raw: Record<string, unknown>): FlavourInputs {
 }
 
 /**
- * The one-line error for an input the chosen API needs but lacks (a cluster
- * and a key for Zilliz Cloud), or undefined.
+ * The input the chosen API needs but lacks (a cluster and a key for Zilliz
+ * Cloud), with what to pass, or undefined.
  */
 export function missingInput(
   api: string,
   endpoint: URL,
   raw: Record<string, unknown>
-): string | undefined {
+): MissingInput | undefined {
   const inputs = flavourInputs(raw)
   return chooseFlavour(api, endpoint, inputs).missingInput(endpoint, inputs)
 }

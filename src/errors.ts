@@ -9,9 +9,47 @@ export class ActionError extends Error {
   readonly transient: boolean = false
 }
 
-/** A missing or malformed input. */
+/** How inputs are named: `Input "timeout"` in a workflow, `--timeout` on a command line. */
+export type InputNaming = 'workflow' | 'flags'
+
+/**
+ * A missing or malformed input. It names the inputs apart from the problem,
+ * so each front end spells the names its own way (inputSentence). The
+ * message is the workflow spelling.
+ */
 export class InputError extends ActionError {
   override name = 'InputError'
+  constructor(
+    /** The inputs at fault, by action.yml name; [] when none is to blame. */
+    readonly inputs: readonly string[],
+    /** The rest of the sentence, after the names. */
+    readonly problem: string
+  ) {
+    super(inputSentence(inputs, problem, 'workflow'))
+  }
+}
+
+/**
+ * Writes `Input "a" <problem>` or `Inputs "a" and "b" <problem>` (workflow),
+ * `--a <problem>` or `--a and --b <problem>` (flags). A problem that starts
+ * with ":" follows the names without a space.
+ */
+export function inputSentence(
+  inputs: readonly string[],
+  problem: string,
+  naming: InputNaming
+): string {
+  if (inputs.length === 0) return problem
+  const names = inputs.map((n) => (naming === 'flags' ? `--${n}` : `"${n}"`))
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  const subject =
+    naming === 'flags' ? list : `Input${names.length > 1 ? 's' : ''} ${list}`
+  return problem.startsWith(':')
+    ? `${subject}${problem}`
+    : `${subject} ${problem}`
 }
 
 /** A fault that may pass: network error, time-out, 5xx, 429, non-JSON page. */

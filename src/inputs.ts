@@ -79,23 +79,23 @@ export const DEFAULTS: Partial<Record<InputName, string>> = {
 
 const MIN_POLL_MS = 1000
 
-// Each refinement says which input is wrong and what a right value looks
-// like; toInputError() turns the first issue into that one line.
+// Each refinement says what is wrong with its input and what a right value
+// looks like; the issue's path names the input, and toInputError() turns the
+// first issue into the one line.
 const optionalText = z.string().optional()
 
-const boolean = (name: InputName) =>
-  z.string().transform((value, ctx) => {
-    // The YAML 1.2 core schema booleans, as @actions/core accepts them.
-    if (['true', 'True', 'TRUE'].includes(value)) return true
-    if (['false', 'False', 'FALSE'].includes(value)) return false
-    ctx.addIssue({
-      code: 'custom',
-      message: `Input "${name}" must be true or false (got "${value}").`
-    })
-    return z.NEVER
+const boolean = z.string().transform((value, ctx) => {
+  // The YAML 1.2 core schema booleans, as @actions/core accepts them.
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be true or false (got "${value}").`
   })
+  return z.NEVER
+})
 
-const duration = (name: InputName, example: string, minMs = 1) =>
+const duration = (example: string, minMs = 1) =>
   z.string().transform((value, ctx) => {
     const ms = parseDuration(value)
     if (ms === undefined || ms < minMs) {
@@ -103,38 +103,37 @@ const duration = (name: InputName, example: string, minMs = 1) =>
         code: 'custom',
         message:
           ms === undefined
-            ? `Input "${name}" must be a duration such as ${example} (got "${value}").`
-            : `Input "${name}" must be at least ${minMs / 1000}s (got "${value}").`
+            ? `must be a duration such as ${example} (got "${value}").`
+            : `must be at least ${minMs / 1000}s (got "${value}").`
       })
       return z.NEVER
     }
     return ms
   })
 
-const rowCount = (name: InputName) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return undefined
-      const digits = value.replace(/[,_\s]/g, '')
-      if (!/^\d+$/.test(digits)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Input "${name}" must be a whole number of rows such as 10000 (got "${value}").`
-        })
-        return z.NEVER
-      }
-      // Exact past 2^53: N and N+1 rows must stay different.
-      return BigInt(digits)
-    })
+const rowCount = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined
+    const digits = value.replace(/[,_\s]/g, '')
+    if (!/^\d+$/.test(digits)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a whole number of rows such as 10000 (got "${value}").`
+      })
+      return z.NEVER
+    }
+    // Exact past 2^53: N and N+1 rows must stay different.
+    return BigInt(digits)
+  })
 
 /**
  * A value sent in a request header (api-key, db-name): one line of printable
  * ASCII, or Node refuses the header after nothing useful was said. The
  * message never quotes the value: it may be a secret.
  */
-const headerText = (name: InputName, fix: string) =>
+const headerText = (fix: string) =>
   z
     .string()
     .optional()
@@ -148,7 +147,7 @@ const headerText = (name: InputName, fix: string) =>
       if (why) {
         ctx.addIssue({
           code: 'custom',
-          message: `Input "${name}" contains ${why}, which cannot be sent in a request header: ${fix}`
+          message: `contains ${why}, which cannot be sent in a request header: ${fix}`
         })
       }
     })
@@ -158,7 +157,7 @@ const failureBudget = z.string().transform((value, ctx) => {
   if (!/^\d{1,9}$/.test(value)) {
     ctx.addIssue({
       code: 'custom',
-      message: `Input "max-failures" must be a whole number such as 10, or 0 to retry until the timeout (got "${value.slice(0, 80)}").`
+      message: `must be a whole number such as 10, or 0 to retry until the timeout (got "${value.slice(0, 80)}").`
     })
     return z.NEVER
   }
@@ -185,7 +184,7 @@ const InputSchema = z
         if (bad !== undefined) {
           ctx.addIssue({
             code: 'custom',
-            message: `Input "job-id" has a malformed job ID "${bad.slice(0, 80)}": use the ID bulk_import returned, such as 463071155436633601 or job-xxxxxxxx; separate several with newlines or commas.`
+            message: `has a malformed job ID "${bad.slice(0, 80)}": use the ID bulk_import returned, such as 463071155436633601 or job-xxxxxxxx; separate several with newlines or commas.`
           })
           return z.NEVER
         }
@@ -193,48 +192,57 @@ const InputSchema = z
       }),
     'collection-name': optionalText,
     'wait-for': z.enum(['latest', 'all'], {
-      error: (issue) =>
-        `Input "wait-for" must be latest or all (got "${String(issue.input)}").`
+      error: (issue) => `must be latest or all (got "${String(issue.input)}").`
     }),
     'cluster-id': optionalText,
     'project-id': optionalText,
     'region-id': optionalText,
     'api-key': headerText(
-      'api-key',
       'pass the key or token on one line of plain ASCII, and check the secret for pasted extra text.'
     ),
     endpoint: endpointField,
     api: apiField,
     'db-name': headerText(
-      'db-name',
       'Milvus database names are ASCII letters, digits and underscores.'
     ),
-    timeout: duration('timeout', '90s, 15m, 2h or 1h30m', 1000),
-    'poll-interval': duration(
-      'poll-interval',
-      '10s or 1m (at least 1s)',
-      MIN_POLL_MS
-    ),
+    timeout: duration('90s, 15m, 2h or 1h30m', 1000),
+    'poll-interval': duration('10s or 1m (at least 1s)', MIN_POLL_MS),
     'max-failures': failureBudget,
-    'fail-on-timeout': boolean('fail-on-timeout'),
-    summary: boolean('summary'),
-    'min-rows': rowCount('min-rows'),
-    'expected-rows': rowCount('expected-rows'),
-    'allow-partial': boolean('allow-partial'),
-    'comment-on-pr': boolean('comment-on-pr'),
+    'fail-on-timeout': boolean,
+    summary: boolean,
+    'min-rows': rowCount,
+    'expected-rows': rowCount,
+    'allow-partial': boolean,
+    'comment-on-pr': boolean,
     'github-token': optionalText
   })
   .superRefine((raw, ctx) => {
     if (raw['job-id'].length === 0 && !raw['collection-name']) {
       ctx.addIssue({
         code: 'custom',
+        path: ['job-id'],
         message:
-          'Input "job-id" is required: pass the job ID that bulk_import returned, or set collection-name to wait for that collection\'s jobs.'
+          "is required: pass the job ID that bulk_import returned, or set collection-name to wait for that collection's jobs."
       })
     }
     const missing = missingInput(raw.api, raw.endpoint, raw)
-    if (missing) ctx.addIssue({ code: 'custom', message: missing })
+    if (missing)
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing.input],
+        message: missing.problem
+      })
   })
+
+/** The first issue of a failed parse, as the InputError of its input. */
+export function toInputError(error: z.ZodError): InputError {
+  const issue = error.issues[0]
+  const input = issue?.path[0]
+  return new InputError(
+    typeof input === 'string' ? [input] : [],
+    issue?.message ?? 'The inputs are invalid.'
+  )
+}
 
 /**
  * Validates the raw input strings ('' or undefined = unset) into a Config.
@@ -256,9 +264,7 @@ export function parseInputs(
   )
     values.endpoint = `grpc://${values.endpoint}`
   const parsed = InputSchema.safeParse(values)
-  if (!parsed.success) {
-    throw new InputError(parsed.error.issues[0]?.message ?? 'Invalid inputs.')
-  }
+  if (!parsed.success) throw toInputError(parsed.error)
   const v = parsed.data
   const api = resolveApi(v.api, v.endpoint, v)
   return {

@@ -1,6 +1,6 @@
 import { realClock, type Clock } from './clock.js'
-import { createImportApi } from './clients/client.js'
-import type { ImportApi, ImportJob } from './clients/job.js'
+import { createImportApi, type ImportApi } from './clients/client.js'
+import type { ImportJob } from './clients/job.js'
 import { formatDuration } from './duration.js'
 import { ActionError, errorMessage } from './errors.js'
 import { checkGates } from './gates.js'
@@ -8,7 +8,15 @@ import { closeConnections } from './http/transport.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './retry.js'
 import { INPUT_NAMES, parseInputs, type Config } from './inputs.js'
 import { annotateFailedFiles } from './report/annotations.js'
-import { fatalReason, overallReason, successLine } from './report/messages.js'
+import {
+  errorLine,
+  fatalReason,
+  gateReason,
+  overallReason,
+  plainTextKeyLine,
+  successLine,
+  waitingLine
+} from './report/messages.js'
 import { setOutputs } from './report/outputs.js'
 import { commentOnPullRequest } from './report/pr-comment.js'
 import { ProgressLog } from './report/progress-log.js'
@@ -73,9 +81,7 @@ function warnPlainHttp(runner: Runner, config: Config): void {
     (url.protocol === 'http:' || url.protocol === 'grpc:') &&
     !LOOPBACK.test(url.hostname)
   ) {
-    runner.warning(
-      `api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`
-    )
+    runner.warning(plainTextKeyLine(url))
   }
 }
 
@@ -134,7 +140,7 @@ async function waitAndReport(
     config = readConfig(runner)
   } catch (error) {
     // Even a bad input gets every output and a summary, like any other end.
-    const reason = redact(errorMessage(error))
+    const reason = redact(errorLine(error, runner.inputNaming))
     const result: RunResult = {
       outcome: 'error',
       jobs: [],
@@ -160,9 +166,7 @@ async function waitAndReport(
     const ids =
       (await startImport(runner, api, config, start, step)) ??
       (await jobIdsToWaitFor(runner, api, config, clock, deadline, deps.signal))
-    runner.info(
-      `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${api.name} (${new URL(config.endpoint).host}), every ${formatDuration(config.pollIntervalMs)}, for up to ${formatDuration(config.timeoutMs)}.`
-    )
+    runner.info(waitingLine(ids, api.name, config))
     const log = new ProgressLog(runner, clock, startedAt, ids)
     try {
       jobs = await waitForJobs(api, ids, {
@@ -186,20 +190,26 @@ async function waitAndReport(
     } finally {
       log.finish()
     }
-    ;({ jobs, fatal } = await gateAndCommit(jobs, {
+    const gated = await gateAndCommit(jobs, {
       runner,
       api,
       config,
       start,
       ...step
-    }))
+    })
+    jobs = gated.jobs
+    if (gated.fatal)
+      fatal = {
+        outcome: gated.fatal.outcome,
+        reason: gateReason(gated.fatal.ending)
+      }
   } catch (error) {
     const ending = outcomeOf(error, deps.signal)
     if (ending.kind === 'error' && !(error instanceof ActionError))
       runner.debug(error instanceof Error ? (error.stack ?? '') : String(error))
     fatal = {
       outcome: ending.kind,
-      reason: fatalReason(ending, config.timeoutMs)
+      reason: fatalReason(ending, config.timeoutMs, runner.inputNaming)
     }
   } finally {
     await api?.close?.().catch(() => undefined)

@@ -1,5 +1,5 @@
 import { createGrpcApi } from '../../src/clients/milvus-grpc.js'
-import type { ImportApi } from '../../src/clients/job.js'
+import type { ImportApi } from '../../src/clients/client.js'
 import {
   ApiError,
   CancelledError,

@@ -4,7 +4,8 @@
  */
 import { RestV2Api } from '../../src/clients/rest-v2.js'
 import { ZillizCloudV1Api } from '../../src/clients/zilliz-cloud-v1.js'
-import type { ImportApi, ImportJob } from '../../src/clients/job.js'
+import type { ImportApi } from '../../src/clients/client.js'
+import type { ImportJob } from '../../src/clients/job.js'
 import { ApiError, JobNotFoundError } from '../../src/errors.js'
 import type { JobScript, Simulator } from '../../simulator/server.js'
 import { useSimulators } from '../helpers/simulators.js'

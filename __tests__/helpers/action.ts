@@ -30,6 +30,8 @@ export async function runAction(
     env?: Record<string, string | undefined>
     signal?: { name: NodeJS.Signals; whenStdout: RegExp }
     script?: string
+    /** Node options before the script, such as --import of a preload. */
+    nodeArgs?: string[]
   } = {}
 ): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wfmi-'))
@@ -50,10 +52,14 @@ export async function runAction(
     if (env[key] === undefined) delete env[key]
 
   const started = Date.now()
-  const child = spawn(process.execPath, [options.script ?? DIST], {
-    env: env as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), options.script ?? DIST],
+    {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let stdout = ''
   let stderr = ''
   let signalled = false

@@ -1,6 +1,6 @@
+import type { ImportApi } from '../../src/clients/client.js'
 import type {
   CallOptions,
-  ImportApi,
   ImportJob,
   JobListing,
   ListQuery

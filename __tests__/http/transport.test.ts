@@ -4,11 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { closeConnections, send } from '../../src/http/transport.js'
 import { USER_AGENT } from '../../src/version.js'
 import { startProxy } from '../helpers/proxy.js'
-import { readJson, retryAfterMs } from '../../src/http/parse.js'
 import {
-  ApiError,
   CancelledError,
-  JobNotFoundError,
   MalformedResponseError,
   TransientError
 } from '../../src/errors.js'
@@ -47,8 +44,6 @@ const post = (url: string, timeoutMs = 2000, signal?: AbortSignal) =>
     timeoutMs,
     signal
   })
-
-const context = { api: 'Milvus REST v2', jobId: '1' }
 
 afterEach(() => closeConnections())
 
@@ -257,117 +252,6 @@ describe('send through a proxy', () => {
     expect(error).toBeInstanceOf(TransientError)
     expect((error as Error).message).toBe(
       `Could not reach http://milvus.internal:19530/x through the proxy ${new URL(proxy.url).host}: connect ECONNREFUSED ${new URL(proxy.url).host}. Check endpoint and that the server is up.`
-    )
-  })
-})
-
-describe('readJson', () => {
-  const res = (status: number, text: string, headers = {}) => ({
-    status,
-    text,
-    headers
-  })
-
-  it('classifies HTTP 401 as an authentication error', () => {
-    expect(() =>
-      readJson(
-        res(401, '{"code":1800,"message":"user hasn\'t authenticated"}'),
-        'describe',
-        context
-      )
-    ).toThrow(
-      /Authentication failed\. Milvus REST v2 answered code 1800 \(HTTP 401\): user hasn't authenticated\. Check the secret passed to api-key/
-    )
-  })
-
-  it('classifies HTTP 403 as permission denied', () => {
-    expect(() =>
-      readJson(
-        res(
-          403,
-          '{"code":65535,"message":"PrivilegeImport: permission deny to test"}'
-        ),
-        'describe',
-        context
-      )
-    ).toThrow(/Permission denied/)
-  })
-
-  it('makes 5xx, 429 and non-JSON bodies transient, with Retry-After', () => {
-    let caught: unknown
-    try {
-      readJson(res(503, 'busy', { 'retry-after': '7' }), 'describe', context)
-    } catch (error) {
-      caught = error
-    }
-    expect(caught).toBeInstanceOf(TransientError)
-    expect((caught as TransientError).retryAfterMs).toBe(7000)
-    expect(() => readJson(res(429, ''), 'describe', context)).toThrow(
-      /rate limited/
-    )
-    expect(() =>
-      readJson(
-        res(200, '<html>502 Bad Gateway</html>', {
-          'content-type': 'text/html'
-        }),
-        'describe',
-        context
-      )
-    ).toThrow(/not JSON \(text\/html/)
-    expect(() =>
-      readJson(res(200, '{"code":0,"da'), 'describe', context)
-    ).toThrow(TransientError)
-  })
-
-  it('makes other HTTP statuses permanent', () => {
-    expect(() =>
-      readJson(res(405, 'method not allowed'), 'describe', context)
-    ).toThrow(ApiError)
-  })
-
-  it('recognises job not found by message on any status', () => {
-    expect(() =>
-      readJson(
-        res(
-          400,
-          '{"code":2100,"message":"import job does not exist, jobID=1: importing data failed"}'
-        ),
-        'describe',
-        context
-      )
-    ).toThrow(JobNotFoundError)
-  })
-})
-
-describe('retryAfterMs', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(retryAfterMs('3')).toBe(3000)
-    expect(retryAfterMs(new Date(10_000).toUTCString(), 5000)).toBe(5000)
-    expect(retryAfterMs('soon')).toBeUndefined()
-    expect(retryAfterMs(undefined)).toBeUndefined()
-  })
-})
-
-describe('readJson on a 4xx with an unknown code', () => {
-  it('is permanent: retrying a rejected request cannot help', () => {
-    let caught: unknown
-    try {
-      readJson(
-        {
-          status: 400,
-          text: '{"code":404,"message":"route gone"}',
-          headers: {}
-        },
-        'describe',
-        context
-      )
-    } catch (error) {
-      caught = error
-    }
-    expect(caught).toBeInstanceOf(ApiError)
-    expect((caught as ApiError).transient).toBe(false)
-    expect((caught as Error).message).toContain(
-      'answered code 404 (HTTP 400): route gone'
     )
   })
 })

@@ -14,7 +14,8 @@ import { outputValues } from '../../src/report/outputs.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { safeLogText } from '../../src/runner/escape.js'
 import { forgetSecrets, rememberSecret } from '../../src/secrets.js'
-import { failureReason, waitForJob } from '../../src/wait/wait-for-jobs.js'
+import { failureReason, jobReason } from '../../src/report/messages.js'
+import { waitForJob } from '../../src/wait/wait-for-jobs.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 
 const JOB = '463071155436633601'
@@ -230,7 +231,7 @@ describe('no leak', () => {
             elapsedMs: 1000,
             reason: result.job
               ? failureReason(result.job)
-              : (result.reason ?? '')
+              : (jobReason(result) ?? '')
           }
           const seen = [
             safeLogText(run.reason, 300),

@@ -66,7 +66,7 @@ describe('setOutputs', () => {
             jobId: '2',
             outcome: 'timeout',
             polls: 3,
-            reason: 'Timed out; it was Importing at 40%.',
+            ending: { kind: 'timeout' },
             job: {
               ...jobResult('2', files(1)).job!,
               state: 'Importing',

@@ -98,8 +98,7 @@ describe('renderSummary', () => {
       jobId: '2',
       outcome: 'failed',
       polls: 1,
-      reason: 'Import job 2 failed: boom',
-      job: job('Failed', 0, { jobId: '2', files: [] })
+      job: job('Failed', 0, { jobId: '2', files: [], reason: 'boom' })
     })
     const md = renderSummary(r)
     expect(md).toContain('| Job | Result | State | Progress | Rows | Reason |')

@@ -1,3 +1,4 @@
+import { ApiError } from '../../src/errors.js'
 import {
   MAX_TEXT_FILE_ROWS,
   renderTextSummary
@@ -70,10 +71,7 @@ describe('renderTextSummary', () => {
           jobResult(
             '2',
             files(1, () => true),
-            {
-              outcome: 'failed',
-              reason: 'Import job 2 failed: bad'
-            }
+            { outcome: 'failed' }
           )
         ],
         { outcome: 'failed' }
@@ -81,7 +79,7 @@ describe('renderTextSummary', () => {
     )
     expect(text).toMatch(/^Job 1: success, Completed, 100 rows$/m)
     expect(text).toMatch(
-      /^Job 2: failed, Failed, 0 rows \(Import job 2 failed: bad\)$/m
+      /^Job 2: failed, Failed, 0 rows \(Import job 2 failed: data\/0\.parquet: row 0: dim 512, expected 768\)$/m
     )
   })
 
@@ -90,7 +88,12 @@ describe('renderTextSummary', () => {
       runResult(
         [
           jobResult('1', []),
-          { jobId: '2', outcome: 'error', polls: 0, reason: 'HTTP 500' }
+          {
+            jobId: '2',
+            outcome: 'error',
+            polls: 0,
+            ending: { kind: 'error', error: new ApiError('HTTP 500') }
+          }
         ],
         { outcome: 'error' }
       )

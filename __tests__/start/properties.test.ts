@@ -5,11 +5,8 @@
  * that failed its gates is never committed.
  */
 import fc from 'fast-check'
-import type {
-  FileProgress,
-  ImportApi,
-  ImportJob
-} from '../../src/clients/job.js'
+import type { ImportApi } from '../../src/clients/client.js'
+import type { FileProgress, ImportJob } from '../../src/clients/job.js'
 import { v2JobStatus } from '../../src/clients/states.js'
 import { ApiError, TransientError } from '../../src/errors.js'
 import { parseInputs, type Config } from '../../src/inputs.js'

@@ -1,6 +1,6 @@
 import { ApiError, TransientError } from '../../src/errors.js'
+import { jobReason } from '../../src/report/messages.js'
 import {
-  failureReason,
   pollDelay,
   waitForJob,
   waitForJobs
@@ -38,10 +38,8 @@ describe('waitForJob', () => {
       '7': [job('Importing', 40), job('Failed', 0, { reason: 'bad row 12' })]
     })
     const result = await waitForJob(api, '7', options(clock))
-    expect(result).toMatchObject({
-      outcome: 'failed',
-      reason: 'Import job 7 failed: bad row 12'
-    })
+    expect(result.outcome).toBe('failed')
+    expect(jobReason(result)).toBe('Import job 7 failed: bad row 12')
   })
 
   it('fails at once on Uncommitted and says a commit is needed', async () => {
@@ -49,7 +47,7 @@ describe('waitForJob', () => {
     const api = new FakeImportApi({ '7': [job('Uncommitted', 99)] })
     const result = await waitForJob(api, '7', options(clock))
     expect(result.outcome).toBe('failed')
-    expect(result.reason).toContain('waits for a commit')
+    expect(jobReason(result)).toContain('waits for a commit')
     expect(result.polls).toBe(1)
   })
 
@@ -64,7 +62,7 @@ describe('waitForJob', () => {
     const api = new FakeImportApi({ '7': [job('Indexing', 100)] })
     const result = await waitForJob(api, '7', options(clock, 30_000))
     expect(result.outcome).toBe('timeout')
-    expect(result.reason).toContain('it was Indexing at 100%')
+    expect(jobReason(result)).toContain('it was Indexing at 100%')
     expect(clock.now() - 1_700_000_000_000).toBe(30_000)
   })
 
@@ -108,10 +106,10 @@ describe('waitForJob', () => {
       '7': [new TransientError('HTTP 502 from proxy')]
     })
     const result = await waitForJob(api, '7', options(clock, 3_600_000))
-    expect(result).toMatchObject({
-      outcome: 'error',
-      reason: 'HTTP 502 from proxy. Gave up after 10 failed tries in a row.'
-    })
+    expect(result.outcome).toBe('error')
+    expect(jobReason(result)).toBe(
+      'HTTP 502 from proxy. Gave up after 10 failed tries in a row.'
+    )
     expect(api.calls).toHaveLength(10)
   })
 
@@ -121,10 +119,8 @@ describe('waitForJob', () => {
       '7': [new ApiError('Authentication failed.')]
     })
     const result = await waitForJob(api, '7', options(clock))
-    expect(result).toMatchObject({
-      outcome: 'error',
-      reason: 'Authentication failed.'
-    })
+    expect(result.outcome).toBe('error')
+    expect(jobReason(result)).toBe('Authentication failed.')
     expect(api.calls).toHaveLength(1)
   })
 
@@ -135,8 +131,8 @@ describe('waitForJob', () => {
     })
     const result = await waitForJob(api, '7', options(clock, 15_000))
     expect(result.outcome).toBe('timeout')
-    expect(result.reason).toContain('Importing at 50%')
-    expect(result.reason).toContain('ECONNREFUSED')
+    expect(jobReason(result)).toContain('Importing at 50%')
+    expect(jobReason(result)).toContain('ECONNREFUSED')
   })
 
   it('stops at once when cancelled', async () => {
@@ -185,19 +181,5 @@ describe('pollDelay', () => {
       2500, 5000, 10_000, 10_000
     ])
     expect([1, 2].map((n) => pollDelay(n, 1000))).toEqual([1000, 1000])
-  })
-})
-
-describe('failureReason', () => {
-  it('falls back to the first failed file', () => {
-    const j = job('Failed', 0, {
-      jobId: '9',
-      files: [
-        { fileName: 'a.parquet', state: 'Failed', reason: 'dim mismatch' }
-      ]
-    })
-    expect(failureReason(j)).toBe(
-      'Import job 9 failed: a.parquet: dim mismatch'
-    )
   })
 })

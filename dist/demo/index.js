@@ -8686,7 +8686,7 @@ function parseDuration(text) {
         Number(s ?? 0) * UNIT_MS.s);
 }
 /** Formats milliseconds as 4m 12s, 1h 5m or 850ms. */
-function formatDuration(ms) {
+function duration_formatDuration(ms) {
     if (ms < 1000)
         return `${Math.max(0, Math.round(ms))}ms`;
     const total = Math.round(ms / 1000);
@@ -8895,7 +8895,7 @@ function escapeCell(text, max = MAX_TEXT) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Formats a count with thousands separators: 1,234,567 (bigints exactly). */
-function formatCount(value) {
+function format_formatCount(value) {
     // Not toLocaleString: its first call loads ICU data, which costs more
     // start-up time than the whole poll.
     const text = String(typeof value === 'bigint' ? value : Math.trunc(value));
@@ -8903,7 +8903,7 @@ function formatCount(value) {
 }
 /** Formats a row count, or '—' when unknown. */
 function formatRows(value) {
-    return value === undefined ? '—' : formatCount(value);
+    return value === undefined ? '—' : format_formatCount(value);
 }
 /** Formats a progress figure: 55%. */
 function formatPercent(value) {
@@ -8927,9 +8927,41 @@ class errors_ActionError extends Error {
     /** True when trying again later may succeed (network faults, 5xx, 429). */
     transient = false;
 }
-/** A missing or malformed input. */
-class InputError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+/**
+ * A missing or malformed input. It names the inputs apart from the problem,
+ * so each front end spells the names its own way (inputSentence). The
+ * message is the workflow spelling.
+ */
+class errors_InputError extends errors_ActionError {
+    inputs;
+    problem;
     name = 'InputError';
+    constructor(
+    /** The inputs at fault, by action.yml name; [] when none is to blame. */
+    inputs, 
+    /** The rest of the sentence, after the names. */
+    problem) {
+        super(errors_inputSentence(inputs, problem, 'workflow'));
+        this.inputs = inputs;
+        this.problem = problem;
+    }
+}
+/**
+ * Writes `Input "a" <problem>` or `Inputs "a" and "b" <problem>` (workflow),
+ * `--a <problem>` or `--a and --b <problem>` (flags). A problem that starts
+ * with ":" follows the names without a space.
+ */
+function errors_inputSentence(inputs, problem, naming) {
+    if (inputs.length === 0)
+        return problem;
+    const names = inputs.map((n) => (naming === 'flags' ? `--${n}` : `"${n}"`));
+    const list = names.length === 1
+        ? names[0]
+        : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    const subject = naming === 'flags' ? list : `Input${names.length > 1 ? 's' : ''} ${list}`;
+    return problem.startsWith(':')
+        ? `${subject}${problem}`
+        : `${subject} ${problem}`;
 }
 /** A fault that may pass: network error, time-out, 5xx, 429, non-JSON page. */
 class TransientError extends errors_ActionError {
@@ -9185,7 +9217,181 @@ function overviewFacts(result, formatDuration) {
     return facts;
 }
 
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+
+
+// Past this many jobs, a reason names the first few and counts the rest.
+const REASON_JOBS = 5;
+/** Joins the first few items with "; " and counts the rest. */
+function someOf(items) {
+    const shown = items.slice(0, REASON_JOBS).join('; ');
+    const more = items.length - REASON_JOBS;
+    return more > 0 ? `${shown}; and ${more} more (see the jobs output)` : shown;
+}
+/** Describes a job that is not finished, for timeout and cancel messages. */
+function lastSeen(job) {
+    return job
+        ? `it was ${job.state} at ${job.progress}%`
+        : 'no progress was read';
+}
+const noStop = (text) => (text.endsWith('.') ? text.slice(0, -1) : text);
+/** What was last known of a job that timed out, without a final period. */
+function timeoutDetail(job, lastError) {
+    const seen = lastSeen(job);
+    return lastError === undefined
+        ? seen
+        : `${seen}, and the last poll failed: ${noStop(errorMessage(lastError))}`;
+}
+/** The one-line reason of a job that ended without success. */
+function failureReason(job) {
+    if (job.status === 'uncommitted') {
+        return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`;
+    }
+    const fileReasons = job.files
+        .filter((f) => f.reason)
+        .map((f) => `${f.fileName}: ${f.reason}`);
+    // The reason becomes an output and an error line: one line, capped.
+    const reason = job.reason ||
+        fileReasons[0] ||
+        (job.state === 'None'
+            ? 'the server reports state None (unknown import job state)'
+            : 'the server gave no reason');
+    return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${cap(oneLine(reason))}`;
+}
+/**
+ * The one line for an error, inputs spelled as the front end names them
+ * (`Input "timeout"` in a workflow, `--timeout` on a command line).
+ */
+function errorLine(error, naming = 'workflow') {
+    return error instanceof InputError
+        ? inputSentence(error.inputs, error.problem, naming)
+        : errorMessage(error);
+}
+/** The per-job reason of a wait that ended without the server's verdict. */
+function endingReason(ending, job) {
+    switch (ending.kind) {
+        case 'cancelled':
+            return `The step was cancelled; ${lastSeen(job)}.`;
+        case 'timeout':
+            return ending.lastError === undefined
+                ? `Timed out; ${lastSeen(job)}.`
+                : `Timed out; ${lastSeen(job)}, and the last poll failed: ${errors_errorMessage(ending.lastError)}`;
+        case 'error':
+            return errors_errorMessage(ending.error);
+    }
+}
+/**
+ * One line on why a job did not succeed (undefined on success), from how
+ * its wait ended or from the job the server reported.
+ */
+function jobReason(result) {
+    if (result.ending)
+        return endingReason(result.ending, result.job);
+    if (result.outcome === 'failed' && result.job)
+        return failureReason(result.job);
+    return undefined;
+}
+/** The reason of a run that ended before any job result could be had. */
+function fatalReason(ending, timeoutMs, naming = 'workflow') {
+    switch (ending.kind) {
+        case 'cancelled':
+            return 'The step was cancelled before any job was read.';
+        case 'timeout':
+            return `Timed out after ${formatDuration(timeoutMs)}: ${errorMessage(ending.lastError)}`;
+        case 'error':
+            return ending.error instanceof ActionError
+                ? errorLine(ending.error, naming)
+                : `Unexpected error: ${errorMessage(ending.error)}`;
+    }
+}
+/** The overall one-line reason of a run that did not succeed. */
+function overallReason(outcome, jobs, timeoutMs) {
+    const bad = jobs
+        .filter((j) => j.outcome === outcome)
+        .map((j) => ({ ...j, reason: jobReason(j) ?? '' }))
+        .filter((j) => j.reason);
+    if (outcome === 'success' || bad.length === 0)
+        return '';
+    if (outcome === 'timeout') {
+        const head = `Timed out after ${formatDuration(timeoutMs)}`;
+        const lines = bad.map((j) => `${j.jobId}: ${timeoutDetail(j.job, j.ending?.kind === 'timeout' ? j.ending.lastError : undefined)}`);
+        return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`;
+    }
+    if (bad.length === 1 && jobs.length === 1)
+        return bad[0].reason;
+    if (outcome === 'cancelled') {
+        const seen = bad.map((j) => `${j.jobId} ${lastSeen(j.job)}`);
+        return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`;
+    }
+    const what = outcome === 'failed'
+        ? 'failed'
+        : outcome === 'error'
+            ? 'could not be checked'
+            : outcome;
+    return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason))}`;
+}
+/** The first line of the wait: what, where, how often and how long. */
+function waitingLine(ids, apiName, { endpoint, pollIntervalMs, timeoutMs }) {
+    return `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${apiName} (${new URL(endpoint).host}), every ${formatDuration(pollIntervalMs)}, for up to ${formatDuration(timeoutMs)}.`;
+}
+/** The warning for a key sent in clear text to a host off this machine. */
+const plainTextKeyLine = (url) => `api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`;
+/** The last line of a run that succeeded. */
+function successLine(rows, elapsedMs) {
+    return `Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(elapsedMs)}.`;
+}
+const jobWord = (ids) => `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+/** Lowers the first letter, to run a gate's sentence on after a colon. */
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
+function abortNote({ error }) {
+    return error === undefined
+        ? 'aborted it, so its data was discarded and never became visible'
+        : `the abort failed (${noStop(errorMessage(error))}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`;
+}
+const saidOf = (notes) => notes.map((n) => `${n.job.jobId} (${lastSeen(n.job.job)}): ${abortNote(n)}`);
+/** The reason of a gated flow that decided the outcome. */
+function gateReason(ending) {
+    switch (ending.kind) {
+        case 'held':
+            return ending.outcome === 'cancelled'
+                ? `The step was cancelled before the import was committed; ${saidOf(ending.notes).join('; ')}.`
+                : `Timed out after ${formatDuration(ending.timeoutMs)} before the import was ready to commit; ${saidOf(ending.notes).join('; ')}. Raise timeout to wait longer.`;
+        case 'abort-failed': {
+            const ids = ending.notes.map((n) => n.job.jobId);
+            return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`;
+        }
+        case 'aborted':
+            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        case 'commit-refused': {
+            const refused = ending.refused.map((r) => `${r.jobId}: ${errorMessage(r.error)}`);
+            return `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`;
+        }
+        case 'committing': {
+            const which = `${jobWord(ending.ids)} ${ending.ids.length > 1 ? 'were' : 'was'} Committing`;
+            const left = 'the commit was accepted, so it is left to finish, and its data becomes visible when it completes';
+            return ending.outcome === 'cancelled'
+                ? `The step was cancelled while ${which}: ${left}.`
+                : `Timed out while ${which}: ${left}.`;
+        }
+    }
+}
+/** The log line of the gates' verdict on jobs ready to commit. */
+function gateVerdictLine(gate, ids) {
+    return gate
+        ? `The gates failed: ${gate} Aborting ${jobWord(ids)}.`
+        : `The gates passed: committing ${jobWord(ids)}.`;
+}
+const committedLine = (ids) => `Committed ${jobWord(ids)}; waiting for Completed.`;
+const abortedLine = (jobId) => `Aborted import job ${jobId}.`;
+/** The warning for a job that completed with no commit to hold it back. */
+const committedWithoutHoldLine = (jobId) => `Import job ${jobId} completed without a commit: it was not created with auto_commit=false, so commit: gated could not hold its data back.`;
+/** The warning when a failed or unreadable job stops the commit. */
+const notCommittingLine = (notes) => `Not committing the import: ${saidOf(notes).join('; ')}.`;
+
 ;// CONCATENATED MODULE: ./src/report/text-summary.ts
+
 
 
 
@@ -9228,7 +9434,7 @@ function failedFirst(files) {
 }
 /** The overall lines: Result, State, Progress and so on. */
 function overview(result) {
-    const facts = overviewFacts(result, formatDuration);
+    const facts = overviewFacts(result, duration_formatDuration);
     const pad = Math.max(...facts.map((f) => f.label.length)) + 2;
     return facts.map(({ label, value, remote }) => `${label.padEnd(pad)}${remote ? safeLogText(value, 4000) : value}`);
 }
@@ -9273,7 +9479,8 @@ function renderTextSummary(result, width) {
     for (const job of result.jobs) {
         out.push('');
         if (result.jobs.length > 1) {
-            out.push(`Job ${safeLogText(job.jobId, 100)}: ${job.outcome}, ${safeLogText(job.job?.state ?? '—', 60)}, ${formatRows(job.job?.importedRows)} rows${job.reason ? ` (${safeLogText(job.reason, REASON_MAX)})` : ''}`);
+            const reason = jobReason(job);
+            out.push(`Job ${safeLogText(job.jobId, 100)}: ${job.outcome}, ${safeLogText(job.job?.state ?? '—', 60)}, ${formatRows(job.job?.importedRows)} rows${reason ? ` (${safeLogText(reason, REASON_MAX)})` : ''}`);
         }
         room -= fileTable(job, room, out, width);
     }
@@ -20124,7 +20331,6 @@ function resultFromOutputs(values) {
         jobs: jobs.data.map((j) => ({
             jobId: j.jobId,
             outcome: j.outcome,
-            reason: j.reason || undefined,
             // Not an output, and the text summary does not show it.
             polls: 0,
             // An empty state: no poll of this job was answered.

@@ -12,7 +12,8 @@ import {
   MalformedResponseError,
   TransientError
 } from '../errors.js'
-import { readJson, retryAfterMs, tryJson, validate } from '../http/parse.js'
+import { retryAfterMs, tryJson } from '../http/parse.js'
+import { readJson, validate } from './answer.js'
 import type { HttpResponse } from '../http/transport.js'
 import { safeLogText } from '../runner/escape.js'
 import { apiCodeError } from './codes.js'

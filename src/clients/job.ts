@@ -74,27 +74,6 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
-/** The import API of one server, whatever its generation. */
-export interface ImportApi {
-  /** A name for logs and errors: "Zilliz Cloud v2", "Milvus REST v2"... */
-  readonly name: string
-  /** The host (and port) requests go to, for per-endpoint rate limits. */
-  readonly endpointKey: string
-  /** Reads one job's progress. Throws an ActionError on any failure. */
-  getJob(jobId: string, options: CallOptions): Promise<ImportJob>
-  /** Lists the jobs the server knows, newest first where it can tell. */
-  listJobs(query: ListQuery, options: CallOptions): Promise<JobListing[]>
-  /** Releases connections (gRPC channels); optional. */
-  close?(): Promise<void>
-  /** Starts an import job (REST v2 only); see start/control.ts. */
-  createJob?(request: CreateRequest, options: CallOptions): Promise<string>
-  /** Commits a two-phase job, or aborts it; safe to repeat. */
-  commitJob?(jobId: string, options: CallOptions): Promise<void>
-  abortJob?(jobId: string, options: CallOptions): Promise<void>
-  /** True when the server has /commit and /abort (two-phase imports). */
-  supportsTwoPhase?(options: CallOptions): Promise<boolean>
-}
-
 /** What a create call sends: Milvus bucket keys, or Zilliz Cloud URLs. */
 export interface CreateRequest {
   collectionName: string

@@ -1,20 +1,22 @@
 import { z } from 'zod'
 import { MalformedResponseError, TransientError } from '../errors.js'
 import { send, type HttpResponse } from '../http/transport.js'
-import { codeError, readJson, tryJson, validate } from '../http/parse.js'
+import { tryJson } from '../http/parse.js'
+import { codeError, readJson, validate } from './answer.js'
 import { USER_AGENT } from '../version.js'
 import { ImportControl } from './import-control.js'
+import type { ImportApi } from './client.js'
 import type {
   CallOptions,
   CreateRequest,
   FileProgress,
-  ImportApi,
   ImportJob,
   JobListing,
   ListQuery
 } from './job.js'
 import { isSuccessCode } from './codes.js'
 import { ListPage, takePage } from './list-page.js'
+import { FileMemory } from './file-memory.js'
 import { progressField, ScaleMemory, toPercent } from './progress.js'
 import { fileState, readState } from './states.js'
 import {
@@ -95,6 +97,7 @@ export class RestV2Api implements ImportApi {
   private pathFound = false
   // Milvus sends 0-100; the pymilvus documents say 0-1.
   private readonly scales = new ScaleMemory('percent')
+  private readonly lastFiles = new FileMemory()
 
   constructor(private readonly config: RestV2Config) {
     const url = new URL(config.endpoint)
@@ -196,7 +199,7 @@ export class RestV2Api implements ImportApi {
     if (isLegacyBody(raw)) return readLegacyJob(jobId, raw, what)
     const data = validate(Job, raw, what, 'data')
     checkEchoedJobId(jobId, data.jobId, what, true)
-    return toImportJob(jobId, data, this.scales)
+    return toImportJob(jobId, data, this.scales, this.lastFiles)
   }
 
   /** Where the job lives on Zilliz Cloud: a cluster, or project and region. */
@@ -254,7 +257,8 @@ export function isRouteMiss(res: HttpResponse): boolean {
 export function toImportJob(
   requestedId: string,
   data: z.infer<typeof Job>,
-  scales = new ScaleMemory('percent')
+  scales = new ScaleMemory('percent'),
+  lastFiles?: FileMemory
 ): ImportJob {
   const { state, rawState, status } = readState(data.state)
   const details = data.details ?? []
@@ -265,10 +269,11 @@ export function toImportJob(
       completed: f.state === 'Completed'
     }))
   ])
-  const files = details.map((f) => ({
+  const read = details.map((f) => ({
     ...f,
     progress: toPercent(f.progress, scale, f.state === 'Completed')
   }))
+  const files = lastFiles ? lastFiles.reuse(requestedId, read) : read
   // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
   const importedRows =
     data.importedRows ?? (status === 'completed' ? data.totalRows : undefined)

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { MalformedResponseError } from '../errors.js'
 import { send } from '../http/transport.js'
-import { codeError, readJson, validate } from '../http/parse.js'
+import { codeError, readJson, validate } from './answer.js'
 import { USER_AGENT } from '../version.js'
+import type { ImportApi } from './client.js'
 import type {
   CallOptions,
   FileProgress,
-  ImportApi,
   ImportJob,
   JobListing,
   ListQuery

@@ -1,14 +1,9 @@
-import type { z } from 'zod'
-import {
-  ApiError,
-  MalformedResponseError,
-  TransientError,
-  type ActionError
-} from '../errors.js'
-import { apiCodeError, type ErrorContext } from '../clients/codes.js'
-import { safeLogText } from '../text/escape.js'
-import { fromServer } from '../text/server-text.js'
-import { readServerJson } from './json.js'
+/**
+ * What any HTTP answer says before its API is known: a status that may pass
+ * and when to try again. The import APIs' own bodies and codes are read in
+ * clients/answer.ts.
+ */
+import { TransientError } from '../errors.js'
 import type { HttpResponse } from './transport.js'
 
 /** Reads Retry-After (seconds or an HTTP date) as milliseconds from now. */
@@ -32,107 +27,15 @@ export function tryJson(text: string): unknown {
   }
 }
 
-/** Describes the first zod issue as "data.state: expected string". */
-export function describeIssue(error: z.ZodError, root?: string): string {
-  const issue = error.issues[0]
-  if (!issue) return 'unexpected body'
-  const parts = [root, ...issue.path.map(String)].filter(Boolean)
-  return `${parts.length ? parts.join('.') : 'body'}: ${issue.message}`
-}
-
-/** Validates a parsed body with a zod schema, or throws a one-line error. */
-export function validate<T>(
-  schema: z.ZodType<T>,
-  body: unknown,
-  what: string,
-  /** Where in the body this part sits, such as "data". */
-  root?: string
-): T {
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new MalformedResponseError(
-      `${what} returned a body this action cannot read (${describeIssue(parsed.error, root)}). Check that endpoint and api point at a supported import API.`
-    )
-  }
-  return parsed.data
-}
-
-/** The code and message of an error body, the message through the boundary. */
-function codedOf(
-  body: unknown
-): { code: unknown; message?: string } | undefined {
-  if (!body || typeof body !== 'object' || !('code' in body)) return undefined
-  const { code, message } = body as { code: unknown; message?: unknown }
-  return {
-    code,
-    message: typeof message === 'string' ? fromServer(message) : undefined
-  }
-}
-
 /**
- * Turns an HTTP answer that is not a usable 200 into the error to throw,
- * or returns the parsed JSON body. Faults that may pass (5xx, 429, a proxy's
- * HTML page, a cut-off body) become TransientError. A 200 body with a
- * repeated key is ambiguous, so unreadable.
+ * Throws the TransientError of a status that may pass on its own (5xx,
+ * 429), with the wait the server asked for.
  */
-export function readJson(
-  res: HttpResponse,
-  what: string,
-  context: ErrorContext
-): unknown {
-  const parsed = readServerJson(res.text)
-  const body = parsed.ok ? parsed.value : undefined
-  const coded = codedOf(body)
-  if (res.status === 401 || res.status === 403) {
-    throw apiCodeError(
-      typeof coded?.code === 'number' ? coded.code : 0,
-      coded?.message ?? `HTTP ${res.status}`,
-      context,
-      res.status
-    )
-  }
+export function throwIfTransient(res: HttpResponse, what: string): void {
   if (res.status === 429 || res.status >= 500) {
     throw new TransientError(
       `${what} answered HTTP ${res.status}${res.status === 429 ? ' (rate limited)' : ''}.`,
       retryAfterMs(res.headers['retry-after'])
     )
   }
-  if (res.status !== 200) {
-    if (typeof coded?.code === 'number' && coded.code !== 0) {
-      const error = apiCodeError(
-        coded.code,
-        coded.message ?? '',
-        context,
-        res.status
-      )
-      // apiCodeError makes an unknown code on a 4xx permanent itself.
-      throw error
-    }
-    throw new ApiError(
-      `${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`,
-      undefined,
-      res.status
-    )
-  }
-  if (!parsed.ok && parsed.duplicate !== undefined) {
-    throw new MalformedResponseError(
-      `${what} returned a body with the key "${safeLogText(parsed.duplicate, 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`
-    )
-  }
-  if (!parsed.ok) {
-    const type = String(res.headers['content-type'] ?? 'no content type')
-    throw new TransientError(
-      `${what} answered with a body that is not JSON (${safeLogText(type.split(';')[0], 60)}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer.`
-    )
-  }
-  return body
-}
-
-/** Returns the error for a body whose code is not the success code. */
-export function codeError(
-  body: { code: number; message?: string },
-  context: ErrorContext,
-  status = 200
-): ActionError {
-  return apiCodeError(body.code, body.message ?? '', context, status)
 }

@@ -5,7 +5,14 @@
  */
 import type { ImportJob } from '../clients/job.js'
 import { formatDuration } from '../duration.js'
-import { ActionError, errorMessage } from '../errors.js'
+import type { Config } from '../inputs.js'
+import {
+  ActionError,
+  errorMessage,
+  InputError,
+  inputSentence,
+  type InputNaming
+} from '../errors.js'
 import { cap, oneLine } from '../runner/escape.js'
 import type { Ending, Outcome } from '../wait/verdict.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
@@ -56,8 +63,21 @@ export function failureReason(job: ImportJob): string {
   return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${cap(oneLine(reason))}`
 }
 
+/**
+ * The one line for an error, inputs spelled as the front end names them
+ * (`Input "timeout"` in a workflow, `--timeout` on a command line).
+ */
+export function errorLine(
+  error: unknown,
+  naming: InputNaming = 'workflow'
+): string {
+  return error instanceof InputError
+    ? inputSentence(error.inputs, error.problem, naming)
+    : errorMessage(error)
+}
+
 /** The per-job reason of a wait that ended without the server's verdict. */
-export function endingReason(ending: Ending, job?: ImportJob): string {
+function endingReason(ending: Ending, job?: ImportJob): string {
   switch (ending.kind) {
     case 'cancelled':
       return `The step was cancelled; ${lastSeen(job)}.`
@@ -70,8 +90,23 @@ export function endingReason(ending: Ending, job?: ImportJob): string {
   }
 }
 
+/**
+ * One line on why a job did not succeed (undefined on success), from how
+ * its wait ended or from the job the server reported.
+ */
+export function jobReason(result: JobResult): string | undefined {
+  if (result.ending) return endingReason(result.ending, result.job)
+  if (result.outcome === 'failed' && result.job)
+    return failureReason(result.job)
+  return undefined
+}
+
 /** The reason of a run that ended before any job result could be had. */
-export function fatalReason(ending: Ending, timeoutMs: number): string {
+export function fatalReason(
+  ending: Ending,
+  timeoutMs: number,
+  naming: InputNaming = 'workflow'
+): string {
   switch (ending.kind) {
     case 'cancelled':
       return 'The step was cancelled before any job was read.'
@@ -79,7 +114,7 @@ export function fatalReason(ending: Ending, timeoutMs: number): string {
       return `Timed out after ${formatDuration(timeoutMs)}: ${errorMessage(ending.lastError)}`
     case 'error':
       return ending.error instanceof ActionError
-        ? errorMessage(ending.error)
+        ? errorLine(ending.error, naming)
         : `Unexpected error: ${errorMessage(ending.error)}`
   }
 }
@@ -90,7 +125,10 @@ export function overallReason(
   jobs: JobResult[],
   timeoutMs: number
 ): string {
-  const bad = jobs.filter((j) => j.outcome === outcome && j.reason)
+  const bad = jobs
+    .filter((j) => j.outcome === outcome)
+    .map((j) => ({ ...j, reason: jobReason(j) ?? '' }))
+    .filter((j) => j.reason)
   if (outcome === 'success' || bad.length === 0) return ''
   if (outcome === 'timeout') {
     const head = `Timed out after ${formatDuration(timeoutMs)}`
@@ -100,7 +138,7 @@ export function overallReason(
     )
     return `${head} waiting for ${someOf(lines)}. The import goes on on the server; raise timeout to wait longer.`
   }
-  if (bad.length === 1 && jobs.length === 1) return bad[0].reason ?? ''
+  if (bad.length === 1 && jobs.length === 1) return bad[0].reason
   if (outcome === 'cancelled') {
     const seen = bad.map((j) => `${j.jobId} ${lastSeen(j.job)}`)
     return `The step was cancelled while waiting for ${bad.length} of ${jobs.length} import jobs (${someOf(seen)}). The imports go on on the server.`
@@ -111,10 +149,113 @@ export function overallReason(
       : outcome === 'error'
         ? 'could not be checked'
         : outcome
-  return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason ?? ''))}`
+  return `${bad.length} of ${jobs.length} import jobs ${what}: ${someOf(bad.map((j) => j.reason))}`
 }
+
+/** The first line of the wait: what, where, how often and how long. */
+export function waitingLine(
+  ids: string[],
+  apiName: string,
+  { endpoint, pollIntervalMs, timeoutMs }: Config
+): string {
+  return `Waiting for import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')} on ${apiName} (${new URL(endpoint).host}), every ${formatDuration(pollIntervalMs)}, for up to ${formatDuration(timeoutMs)}.`
+}
+
+/** The warning for a key sent in clear text to a host off this machine. */
+export const plainTextKeyLine = (url: URL) =>
+  `api-key is sent over plain ${url.protocol.replace(':', '')} to ${url.host}; anyone on the network path can read it. Use https:// (or grpcs://) if the server supports it.`
 
 /** The last line of a run that succeeded. */
 export function successLine(rows: bigint | undefined, elapsedMs: number) {
   return `Import completed${rows === undefined ? '' : `: ${formatCount(rows)} rows`} in ${formatDuration(elapsedMs)}.`
 }
+
+// commit: gated. How it ended, and the lines it logs on the way.
+
+/** What an abort of one job came to: error is set when it failed. */
+export interface AbortNote {
+  job: JobResult
+  error?: unknown
+}
+
+/** How the gated flow ended, when that decides the step's outcome. */
+export type GateEnding =
+  /** Cancelled or timed out before every job was ready; open ones aborted. */
+  | {
+      kind: 'held'
+      outcome: 'cancelled' | 'timeout'
+      notes: AbortNote[]
+      timeoutMs: number
+    }
+  /** The gates failed and at least one abort failed too. */
+  | { kind: 'abort-failed'; gate: string; notes: AbortNote[] }
+  /** The gates failed and every job was aborted; pending: not yet Failed. */
+  | { kind: 'aborted'; gate: string; ids: string[]; pending: string[] }
+  | { kind: 'commit-refused'; refused: { jobId: string; error: unknown }[] }
+  /** Committed, but still Committing when the step ended. */
+  | { kind: 'committing'; outcome: 'cancelled' | 'timeout'; ids: string[] }
+
+const jobWord = (ids: string[]) =>
+  `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`
+
+/** Lowers the first letter, to run a gate's sentence on after a colon. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
+
+function abortNote({ error }: AbortNote): string {
+  return error === undefined
+    ? 'aborted it, so its data was discarded and never became visible'
+    : `the abort failed (${noStop(errorMessage(error))}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`
+}
+
+const saidOf = (notes: AbortNote[]) =>
+  notes.map((n) => `${n.job.jobId} (${lastSeen(n.job.job)}): ${abortNote(n)}`)
+
+/** The reason of a gated flow that decided the outcome. */
+export function gateReason(ending: GateEnding): string {
+  switch (ending.kind) {
+    case 'held':
+      return ending.outcome === 'cancelled'
+        ? `The step was cancelled before the import was committed; ${saidOf(ending.notes).join('; ')}.`
+        : `Timed out after ${formatDuration(ending.timeoutMs)} before the import was ready to commit; ${saidOf(ending.notes).join('; ')}. Raise timeout to wait longer.`
+    case 'abort-failed': {
+      const ids = ending.notes.map((n) => n.job.jobId)
+      return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`
+    }
+    case 'aborted':
+      return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`
+    case 'commit-refused': {
+      const refused = ending.refused.map(
+        (r) => `${r.jobId}: ${errorMessage(r.error)}`
+      )
+      return `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`
+    }
+    case 'committing': {
+      const which = `${jobWord(ending.ids)} ${ending.ids.length > 1 ? 'were' : 'was'} Committing`
+      const left =
+        'the commit was accepted, so it is left to finish, and its data becomes visible when it completes'
+      return ending.outcome === 'cancelled'
+        ? `The step was cancelled while ${which}: ${left}.`
+        : `Timed out while ${which}: ${left}.`
+    }
+  }
+}
+
+/** The log line of the gates' verdict on jobs ready to commit. */
+export function gateVerdictLine(gate: string | undefined, ids: string[]) {
+  return gate
+    ? `The gates failed: ${gate} Aborting ${jobWord(ids)}.`
+    : `The gates passed: committing ${jobWord(ids)}.`
+}
+
+export const committedLine = (ids: string[]) =>
+  `Committed ${jobWord(ids)}; waiting for Completed.`
+
+export const abortedLine = (jobId: string) => `Aborted import job ${jobId}.`
+
+/** The warning for a job that completed with no commit to hold it back. */
+export const committedWithoutHoldLine = (jobId: string) =>
+  `Import job ${jobId} completed without a commit: it was not created with auto_commit=false, so commit: gated could not hold its data back.`
+
+/** The warning when a failed or unreadable job stops the commit. */
+export const notCommittingLine = (notes: AbortNote[]) =>
+  `Not committing the import: ${saidOf(notes).join('; ')}.`

@@ -1,6 +1,7 @@
 import { exactJson } from '../http/json.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
+import { jobReason } from './messages.js'
 import {
   isFailedFile,
   lowestProgress,
@@ -45,7 +46,7 @@ function jobEntry(j: JobResult) {
     importedRows: j.job?.importedRows ?? null,
     totalRows: j.job?.totalRows ?? null,
     collectionName: j.job?.collectionName ?? '',
-    reason: j.reason ?? '',
+    reason: jobReason(j) ?? '',
     completeTime: j.job?.completeTime ?? '',
     files: files.length,
     failedFiles: files.filter(isFailedFile).length

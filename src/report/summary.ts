@@ -10,6 +10,7 @@ import {
   formatRows
 } from './format.js'
 import { isFailedFile, overviewFacts, type RunResult } from './result.js'
+import { jobReason } from './messages.js'
 
 // GitHub drops a step summary over 1 MiB whole; stay well under it.
 export const SUMMARY_BUDGET_BYTES = 900 * 1024
@@ -126,7 +127,7 @@ function jobsTable(result: RunResult, out: Budget): void {
       escapeCell(j.job?.state ?? '—'),
       formatPercent(j.job?.progress),
       formatRowPair(j.job?.importedRows, j.job?.totalRows),
-      j.reason ? escapeCell(j.reason, FILE_REASON_MAX) : ''
+      escapeCell(jobReason(j) ?? '', FILE_REASON_MAX)
     ])
     if (!out.add(line, 200)) break
   }

@@ -4,6 +4,7 @@ import { safeLogText } from '../runner/escape.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { formatPercent, formatRowPair, formatRows } from './format.js'
 import { isFailedFile, overviewFacts, type RunResult } from './result.js'
+import { jobReason } from './messages.js'
 
 /** File rows shown in all before "…and N more files". */
 export const MAX_TEXT_FILE_ROWS = 50
@@ -115,8 +116,9 @@ export function renderTextSummary(result: RunResult, width?: number): string {
   for (const job of result.jobs) {
     out.push('')
     if (result.jobs.length > 1) {
+      const reason = jobReason(job)
       out.push(
-        `Job ${safeLogText(job.jobId, 100)}: ${job.outcome}, ${safeLogText(job.job?.state ?? '—', 60)}, ${formatRows(job.job?.importedRows)} rows${job.reason ? ` (${safeLogText(job.reason, REASON_MAX)})` : ''}`
+        `Job ${safeLogText(job.jobId, 100)}: ${job.outcome}, ${safeLogText(job.job?.state ?? '—', 60)}, ${formatRows(job.job?.importedRows)} rows${reason ? ` (${safeLogText(reason, REASON_MAX)})` : ''}`
       )
     }
     room -= fileTable(job, room, out, width)

@@ -3,11 +3,18 @@
  * a terminal (the CLI). Everything the action prints goes through one Runner,
  * so masking and escaping happen in one place.
  */
+import type { InputNaming } from '../errors.js'
+
 export interface AnnotationProps {
   title?: string
 }
 
 export interface Runner {
+  /**
+   * How lines name an input: `Input "timeout"` in a workflow (the default),
+   * `--timeout` on a command line.
+   */
+  readonly inputNaming?: InputNaming
   /** Reads an input by its action.yml name; '' when unset. */
   getInput(name: string): string
   /** Masks a secret in every later log line. */

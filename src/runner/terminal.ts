@@ -41,9 +41,6 @@ const STATE_COLOUR: Record<JobStatus, Colour> = {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
 
-/** Input names in messages, as the command line spells them. */
-const asFlag = (text: string) => text.replace(/\bInput "([a-z-]+)"/g, '--$1')
-
 /** Puts an annotation's title before its message, unless it says it already. */
 function titled(message: string, { title }: AnnotationProps): string {
   return title && !message.includes(title) ? `${title}: ${message}` : message
@@ -59,6 +56,7 @@ const JSON_OUTPUTS = new Set(['details', 'jobs'])
 export class TerminalRunner implements Runner {
   /** Every output the run set, by name. */
   readonly outputs: Record<string, string> = {}
+  readonly inputNaming = 'flags'
   private readonly out: (text: string) => void
   private readonly err: (text: string) => void
   /** The status line on screen, as drawn; '' when there is none. */
@@ -75,7 +73,7 @@ export class TerminalRunner implements Runner {
     text: string,
     prefix?: { label: string; colour: Colour }
   ): void {
-    const clean = asFlag(redact(text)).replace(CONTROL, '?')
+    const clean = redact(text).replace(CONTROL, '?')
     const coloured =
       this.options.colour?.[write === this.out ? 'stdout' : 'stderr'] ?? false
     const head = prefix

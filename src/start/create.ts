@@ -4,7 +4,7 @@
  * lost answer is resolved with the list API, never with a second create.
  */
 import type { Clock } from '../clock.js'
-import type { ImportApi } from '../clients/job.js'
+import type { ImportApi } from '../clients/client.js'
 import { LostAnswerError } from '../clients/import-control.js'
 import { ActionError, CancelledError, InputError } from '../errors.js'
 import {
@@ -87,16 +87,19 @@ async function requireTwoPhase(
 function checkTarget(api: ImportApi, config: Config, start: StartConfig) {
   if (!api.createJob)
     throw new InputError(
+      [],
       `${api.name} cannot start imports: files and object-url need the v2 REST API (api: v2) of Milvus 2.4+ or Zilliz Cloud.`
     )
   const cloud = Boolean(config.clusterId)
   if (cloud && start.create?.files)
     throw new InputError(
-      'Input "files" names keys in the bucket of a self-hosted Milvus; Zilliz Cloud imports from object storage: use object-url (with access-key and secret-key).'
+      ['files'],
+      'names keys in the bucket of a self-hosted Milvus; Zilliz Cloud imports from object storage: use object-url (with access-key and secret-key).'
     )
   if (!cloud && start.create?.objectUrls)
     throw new InputError(
-      'Input "object-url" is for Zilliz Cloud (with cluster-id); a self-hosted Milvus imports from its own bucket: use files.'
+      ['object-url'],
+      'is for Zilliz Cloud (with cluster-id); a self-hosted Milvus imports from its own bucket: use files.'
     )
 }
 
@@ -114,6 +117,7 @@ export async function startImport(
 ): Promise<string[] | undefined> {
   if (start.gated && !api.commitJob)
     throw new InputError(
+      [],
       `${api.name} cannot commit or abort imports: commit: gated needs the v2 REST API (api: v2) of Milvus 3.0 or later.`
     )
   const request = start.create

@@ -4,12 +4,20 @@
  * for Completed, or aborts it and waits for Failed. A job is committed only
  * after its gates passed, and never when the step is cancelled or times out.
  */
-import type { ImportApi, ImportJob } from '../clients/job.js'
-import { errorMessage } from '../errors.js'
+import type { ImportApi } from '../clients/client.js'
+import type { ImportJob } from '../clients/job.js'
 import { checkGates } from '../gates.js'
 import { withRetry } from '../retry.js'
 import type { Config } from '../inputs.js'
-import { formatDuration } from '../duration.js'
+import {
+  abortedLine,
+  committedLine,
+  committedWithoutHoldLine,
+  gateVerdictLine,
+  notCommittingLine,
+  type AbortNote,
+  type GateEnding
+} from '../report/messages.js'
 import { ProgressLog } from '../report/progress-log.js'
 import type { Runner } from '../runner/runner.js'
 import { holdExit } from '../signals.js'
@@ -22,8 +30,8 @@ import type { StartConfig } from './inputs.js'
 /** What the gated flow leaves for the report. */
 export interface GateResult {
   jobs: JobResult[]
-  /** Overrides the outcome and reason main would derive from the jobs. */
-  fatal?: { outcome: Outcome; reason: string }
+  /** Overrides the outcome main would derive from the jobs, and says why. */
+  fatal?: { outcome: Outcome; ending: GateEnding }
 }
 
 /** Everything the flow needs from the step. */
@@ -43,15 +51,6 @@ const CANCEL_ABORT_MS = 5_500
 
 const isCommitted = (job?: ImportJob) =>
   job?.state === 'Committing' || job?.state === 'Completed'
-
-const lastSeen = (j: JobResult) =>
-  j.job ? `it was ${j.job.state} at ${j.job.progress}%` : 'no progress was read'
-
-/** Lowers the first letter, to run a gate's sentence on after a colon. */
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
-
-const jobWord = (ids: string[]) =>
-  `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`
 
 /**
  * Runs after the wait: with commit: gated, decides the fate of every job
@@ -79,17 +78,11 @@ async function decide(
   if (ready && !signal?.aborted) {
     const gate = checkGates(ctx.config, jobs)
     const ids = jobs.map((j) => j.jobId)
-    if (gate) {
-      runner.info(`The gates failed: ${gate} Aborting ${jobWord(ids)}.`)
-      return abortAndWait(jobs, ctx, gate)
-    }
-    runner.info(`The gates passed: committing ${jobWord(ids)}.`)
-    return commitAndWait(jobs, ctx)
+    runner.info(gateVerdictLine(gate, ids))
+    return gate ? abortAndWait(jobs, ctx, gate) : commitAndWait(jobs, ctx)
   }
   for (const j of jobs.filter((j) => j.outcome === 'success'))
-    runner.warning(
-      `Import job ${j.jobId} completed without a commit: it was not created with auto_commit=false, so commit: gated could not hold its data back.`
-    )
+    runner.warning(committedWithoutHoldLine(j.jobId))
   // Cancelled, timed out, failed or unreadable before every job was ready:
   // nothing is committed, and whatever is still open is aborted.
   const open = jobs.filter(
@@ -104,27 +97,20 @@ async function decide(
     ctx,
     cancelled ? CANCEL_ABORT_MS : FINISH_GRACE_MS
   ).finally(release)
-  const said = open.map((j, i) => `${j.jobId} (${lastSeen(j)}): ${notes[i]}`)
-  if (cancelled) {
+  const outcome = cancelled
+    ? 'cancelled'
+    : jobs.some((j) => j.outcome === 'timeout')
+      ? 'timeout'
+      : undefined
+  if (outcome) {
+    const timeoutMs = ctx.config.timeoutMs
     return {
       jobs,
-      fatal: {
-        outcome: 'cancelled',
-        reason: `The step was cancelled before the import was committed; ${said.join('; ')}.`
-      }
-    }
-  }
-  if (jobs.some((j) => j.outcome === 'timeout')) {
-    return {
-      jobs,
-      fatal: {
-        outcome: 'timeout',
-        reason: `Timed out after ${formatDuration(ctx.config.timeoutMs)} before the import was ready to commit; ${said.join('; ')}. Raise timeout to wait longer.`
-      }
+      fatal: { outcome, ending: { kind: 'held', outcome, notes, timeoutMs } }
     }
   }
   // A failed or unreadable job already explains itself; say what was done.
-  runner.warning(`Not committing the import: ${said.join('; ')}.`)
+  runner.warning(notCommittingLine(notes))
   return { jobs }
 }
 
@@ -133,7 +119,7 @@ async function abortAll(
   jobs: JobResult[],
   ctx: GateContext,
   budgetMs: number
-): Promise<string[]> {
+): Promise<AbortNote[]> {
   const now = ctx.clock.now()
   // On cancel the step's signal has fired: the abort goes out regardless.
   const policy = callPolicy(ctx.config, {
@@ -142,16 +128,16 @@ async function abortAll(
   })
   policy.requestTimeoutMs = Math.min(policy.requestTimeoutMs, budgetMs)
   return Promise.all(
-    jobs.map(async (j) => {
+    jobs.map(async (job): Promise<AbortNote> => {
       try {
         await withRetry(
-          (timeoutMs) => ctx.api.abortJob!(j.jobId, { timeoutMs }),
+          (timeoutMs) => ctx.api.abortJob!(job.jobId, { timeoutMs }),
           policy
         )
-        ctx.runner.info(`Aborted import job ${j.jobId}.`)
-        return 'aborted it, so its data was discarded and never became visible'
+        ctx.runner.info(abortedLine(job.jobId))
+        return { job }
       } catch (error) {
-        return `the abort failed (${errorMessage(error).replace(/\.$/, '')}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`
+        return { job, error }
       }
     })
   )
@@ -197,23 +183,25 @@ async function abortAndWait(
 ): Promise<GateResult> {
   const ids = jobs.map((j) => j.jobId)
   const notes = await abortAll(jobs, ctx, FINISH_GRACE_MS)
-  if (notes.some((n) => !n.startsWith('aborted'))) {
+  if (notes.some((n) => n.error !== undefined)) {
     return {
       jobs,
       fatal: {
         outcome: 'failed',
-        reason: `The gates failed: ${lowerFirst(gate)} Not committing ${jobWord(ids)}; ${notes.join('; ')}.`
+        ending: { kind: 'abort-failed', gate, notes }
       }
     }
   }
   // No signal: a cancel now cannot undo the abort, so see it through.
   const settled = await settle(ids, ctx)
-  const pending = settled.filter((j) => j.job?.state !== 'Failed')
+  const pending = settled
+    .filter((j) => j.job?.state !== 'Failed')
+    .map((j) => j.jobId)
   return {
     jobs: settled,
     fatal: {
       outcome: 'failed',
-      reason: `Aborted ${jobWord(ids)}: ${lowerFirst(gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending.map((j) => j.jobId))} had not yet reported Failed when the step ended.)` : ''}`
+      ending: { kind: 'aborted', gate, ids, pending }
     }
   }
 }
@@ -227,7 +215,7 @@ async function commitAndWait(
     clock: ctx.clock,
     deadline: Math.max(ctx.deadline, ctx.clock.now() + FINISH_GRACE_MS)
   })
-  const refused: string[] = []
+  const refused: { jobId: string; error: unknown }[] = []
   await Promise.all(
     ids.map(async (id) => {
       try {
@@ -236,38 +224,28 @@ async function commitAndWait(
           policy
         )
       } catch (error) {
-        refused.push(`${id}: ${errorMessage(error)}`)
+        refused.push({ jobId: id, error })
       }
     })
   )
   if (refused.length) {
     return {
       jobs,
-      fatal: {
-        outcome: 'error',
-        reason: `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`
-      }
+      fatal: { outcome: 'error', ending: { kind: 'commit-refused', refused } }
     }
   }
-  ctx.runner.info(`Committed ${jobWord(ids)}; waiting for Completed.`)
+  ctx.runner.info(committedLine(ids))
   const settled = await settle(ids, ctx, ctx.signal)
   const committing = settled.filter(
     (j) => j.outcome === 'timeout' || j.outcome === 'cancelled'
   )
   if (committing.length === 0) return { jobs: settled }
-  const which = `${jobWord(committing.map((j) => j.jobId))} ${committing.length > 1 ? 'were' : 'was'} Committing`
-  const left = `the commit was accepted, so it is left to finish, and its data becomes visible when it completes`
-  const cancelled = committing.some((j) => j.outcome === 'cancelled')
+  const outcome = committing.some((j) => j.outcome === 'cancelled')
+    ? 'cancelled'
+    : 'timeout'
+  const left = committing.map((j) => j.jobId)
   return {
     jobs: settled,
-    fatal: cancelled
-      ? {
-          outcome: 'cancelled',
-          reason: `The step was cancelled while ${which}: ${left}.`
-        }
-      : {
-          outcome: 'timeout',
-          reason: `Timed out while ${which}: ${left}.`
-        }
+    fatal: { outcome, ending: { kind: 'committing', outcome, ids: left } }
   }
 }

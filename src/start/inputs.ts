@@ -34,8 +34,9 @@ const MAX_GROUPS = 1024
 const ROW_FILES = /\.(parquet|json|jsonl|ndjson|csv)$/i
 const NPY = /\.npy$/i
 
-const fail = (message: string): never => {
-  throw new InputError(message)
+/** Fails on the named inputs, with the rest of the sentence. */
+const fail = (inputs: string | string[], problem: string): never => {
+  throw new InputError(typeof inputs === 'string' ? [inputs] : inputs, problem)
 }
 
 /** Splits a multi-line input into trimmed, non-empty lines. */
@@ -60,18 +61,21 @@ export function parseFiles(value: string, folders: boolean): string[][] {
   )
   if (groups.length > MAX_GROUPS)
     fail(
-      `Input "files" has ${groups.length} lines; one import takes at most ${MAX_GROUPS}. Split it over several steps.`
+      'files',
+      `has ${groups.length} lines; one import takes at most ${MAX_GROUPS}. Split it over several steps.`
     )
   if (folders) return groups
   groups.forEach((group, i) => {
-    const where = `Input "files" line ${i + 1}`
+    const where = `line ${i + 1}`
     const odd = group.find((f) => !ROW_FILES.test(f) && !NPY.test(f))
     if (odd !== undefined)
       fail(
+        'files',
         `${where}: "${odd.slice(0, 200)}" is not a .parquet, .json, .jsonl, .ndjson, .csv or .npy file. Name each file (not a folder) by its key in the bucket.`
       )
     if (group.length > 1 && !group.every((f) => NPY.test(f)))
       fail(
+        'files',
         `${where} holds ${group.length} files: only the .npy files of one batch (one per field) share a line; put each .parquet, .json or .csv file on its own line.`
       )
   })
@@ -89,7 +93,8 @@ export function parseObjectUrls(value: string): string[][] {
     }
     if (!parsed || !/^(s3|gs|https?):$/.test(parsed.protocol))
       fail(
-        `Input "object-url" line ${i + 1} must be an object-storage URL such as s3://bucket/data/1.parquet or https://bucket.s3.us-west-2.amazonaws.com/data/1.parquet (got "${url.slice(0, 200)}").`
+        'object-url',
+        `line ${i + 1} must be an object-storage URL such as s3://bucket/data/1.parquet or https://bucket.s3.us-west-2.amazonaws.com/data/1.parquet (got "${url.slice(0, 200)}").`
       )
     return [url]
   })
@@ -102,12 +107,14 @@ export function parseImportOptions(value: string): Record<string, string> {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line)
     if (!m)
       fail(
-        `Input "import-options" line ${i + 1} must be key=value, such as timeout=30m (got "${line.slice(0, 200)}").`
+        'import-options',
+        `line ${i + 1} must be key=value, such as timeout=30m (got "${line.slice(0, 200)}").`
       )
     const [, key, v] = m as RegExpExecArray
     if (key === 'auto_commit')
       fail(
-        'Input "import-options" must not set auto_commit: use commit: gated to commit only data that passes the gates.'
+        'import-options',
+        'must not set auto_commit: use commit: gated to commit only data that passes the gates.'
       )
     options[key] = v
   }
@@ -115,13 +122,12 @@ export function parseImportOptions(value: string): Record<string, string> {
 }
 
 const Commit = z.enum(['auto', 'gated'], {
-  error: (issue) =>
-    `Input "commit" must be auto or gated (got "${String(issue.input)}").`
+  error: (issue) => `must be auto or gated (got "${String(issue.input)}").`
 })
 
 /** Names two inputs that must not be given together. */
 function clash(a: string, b: string, why: string): never {
-  return fail(`Inputs "${a}" and "${b}" cannot be used together: ${why}`)
+  return fail([a, b], `cannot be used together: ${why}`)
 }
 
 /** The inputs to mask like api-key, before anything else runs. */
@@ -139,7 +145,7 @@ export function readStartInputs(runner: Runner): StartConfig {
   const collectionName = runner.getInput('collection-name').trim()
   const parsed = Commit.safeParse(raw.commit || 'auto')
   if (!parsed.success)
-    fail(parsed.error.issues[0]?.message ?? 'Input "commit" is invalid.')
+    fail('commit', parsed.error.issues[0]?.message ?? 'is invalid.')
   const gated = parsed.data === 'gated'
   const source = raw.files ? 'files' : raw['object-url'] ? 'object-url' : ''
 
@@ -159,21 +165,25 @@ export function readStartInputs(runner: Runner): StartConfig {
     const stray = START_INPUT_NAMES.find((n) => n !== 'commit' && raw[n])
     if (stray)
       fail(
-        `Input "${stray}" is used only to start an import: set files (Milvus) or object-url (Zilliz Cloud) too, or remove it.`
+        stray,
+        `is used only to start an import: set files (Milvus) or object-url (Zilliz Cloud) too, or remove it.`
       )
     return { gated }
   }
   if (!collectionName)
     fail(
-      `Input "collection-name" is required to start an import with ${source}: name the collection to import into.`
+      'collection-name',
+      `is required to start an import with ${source}: name the collection to import into.`
     )
   if (raw.files && (raw['access-key'] || raw['secret-key']))
     fail(
-      'Inputs "access-key" and "secret-key" go with object-url: Milvus reads files from its own bucket with its own keys. Remove them.'
+      ['access-key', 'secret-key'],
+      'go with object-url: Milvus reads files from its own bucket with its own keys. Remove them.'
     )
   if (Boolean(raw['access-key']) !== Boolean(raw['secret-key']))
     fail(
-      `Input "${raw['access-key'] ? 'secret-key' : 'access-key'}" is missing: object-url takes both access-key and secret-key, or neither for a public bucket.`
+      raw['access-key'] ? 'secret-key' : 'access-key',
+      `is missing: object-url takes both access-key and secret-key, or neither for a public bucket.`
     )
   const options = parseImportOptions(raw['import-options'])
   const folders = /^true$/i.test(options.backup ?? options.l0_import ?? '')
@@ -181,8 +191,7 @@ export function readStartInputs(runner: Runner): StartConfig {
   const objectUrls = raw['object-url']
     ? parseObjectUrls(raw['object-url'])
     : undefined
-  if ((files ?? objectUrls ?? []).length === 0)
-    fail(`Input "${source}" names no file.`)
+  if ((files ?? objectUrls ?? []).length === 0) fail(source, 'names no file.')
   // Milvus reads the option as a string; a JSON false would be refused.
   if (gated) options.auto_commit = 'false'
   return {

@@ -1,4 +1,5 @@
-import type { ImportApi, JobListing } from '../clients/job.js'
+import type { ImportApi } from '../clients/client.js'
+import type { JobListing } from '../clients/job.js'
 import { ApiError } from '../errors.js'
 import { withRetry, type RetryPolicy } from '../retry.js'
 

@@ -1,11 +1,9 @@
 import type { Clock } from '../clock.js'
-import type { ImportApi, ImportJob } from '../clients/job.js'
+import type { ImportApi } from '../clients/client.js'
+import type { ImportJob } from '../clients/job.js'
 import type { ActionError } from '../errors.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withRetry } from '../retry.js'
-import { endingReason, failureReason } from '../report/messages.js'
 import { RateLimiter } from './rate-limit.js'
-
-export { failureReason }
 import {
   NoSlotError,
   outcomeOf,
@@ -20,10 +18,11 @@ export interface JobResult {
   outcome: Outcome
   /** The last snapshot read, if any poll succeeded. */
   job?: ImportJob
-  /** Why the wait stopped without the server's verdict, as data. */
+  /**
+   * Why the wait stopped without the server's verdict, as data; unset when
+   * the server's own state ended it (report/messages words either).
+   */
   ending?: Ending
-  /** One line: why it failed, timed out or errored (from report/messages). */
-  reason?: string
   polls: number
 }
 
@@ -85,17 +84,8 @@ export async function waitForJob(
     onRetry: (error: ActionError, delayMs: number) =>
       options.onRetry?.(jobId, error, delayMs)
   }
-  const end = (outcome: Outcome, reason?: string): JobResult => ({
-    jobId,
-    outcome,
-    job,
-    reason,
-    polls
-  })
-  const stop = (ending: Ending): JobResult => ({
-    ...end(ending.kind, endingReason(ending, job)),
-    ending
-  })
+  const end = (outcome: Outcome): JobResult => ({ jobId, outcome, job, polls })
+  const stop = (ending: Ending): JobResult => ({ ...end(ending.kind), ending })
 
   for (;;) {
     try {
@@ -115,7 +105,7 @@ export async function waitForJob(
     options.onPoll?.(job)
     const settled = verdict(job)
     if (settled === 'success') return end('success')
-    if (settled === 'failed') return end('failed', failureReason(job))
+    if (settled === 'failed') return end('failed')
     const left = options.deadline - clock.now()
     if (left <= 0) return stop({ kind: 'timeout' })
     await clock.sleep(

@@ -1,5 +1,5 @@
 import type { Config } from '../../inputs.js'
-import type { ImportApi } from '../job.js'
+import type { ImportApi } from '../client.js'
 
 /** The inputs a flavour looks at to be chosen and to run. */
 export interface FlavourInputs {
@@ -7,6 +7,12 @@ export interface FlavourInputs {
   projectId?: string
   regionId?: string
   apiKey?: string
+}
+
+/** An input a flavour needs but lacks, and what to pass. */
+export interface MissingInput {
+  input: string
+  problem: string
 }
 
 /**
@@ -20,15 +26,21 @@ export interface Flavour {
   readonly api: string
   /** True when this flavour serves this endpoint with these inputs. */
   detect(endpoint: URL, inputs: FlavourInputs): boolean
-  /** The one-line error for an input it needs but lacks; else undefined. */
-  missingInput(endpoint: URL, inputs: FlavourInputs): string | undefined
+  /** The input it needs but lacks; else undefined. */
+  missingInput(endpoint: URL, inputs: FlavourInputs): MissingInput | undefined
   /** Builds its client. */
   create(config: Config): Promise<ImportApi>
 }
 
-/** The error line for a Zilliz Cloud endpoint called without an API key. */
-export function missingApiKey(endpoint: URL, inputs: FlavourInputs) {
+/** A Zilliz Cloud endpoint called without an API key. */
+export function missingApiKey(
+  endpoint: URL,
+  inputs: FlavourInputs
+): MissingInput | undefined {
   return inputs.apiKey
     ? undefined
-    : `Input "api-key" is required for Zilliz Cloud (${endpoint.hostname}): pass your API key from a secret, such as \${{ secrets.ZILLIZ_API_KEY }}.`
+    : {
+        input: 'api-key',
+        problem: `is required for Zilliz Cloud (${endpoint.hostname}): pass your API key from a secret, such as \${{ secrets.ZILLIZ_API_KEY }}.`
+      }
 }

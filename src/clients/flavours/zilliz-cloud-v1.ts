@@ -18,7 +18,10 @@ export const zillizCloudV1: Flavour = {
     if (!isZillizV1Host(host)) return undefined
     // The v1 calls take a clusterId only (no serverless project).
     if (!inputs.clusterId)
-      return `Input "cluster-id" is required for Zilliz Cloud (${host}): pass your cluster ID, such as in03-xxxxxxxxxxxxxxx.`
+      return {
+        input: 'cluster-id',
+        problem: `is required for Zilliz Cloud (${host}): pass your cluster ID, such as in03-xxxxxxxxxxxxxxx.`
+      }
     return missingApiKey(endpoint, inputs)
   },
   create: async (config) => new ZillizCloudV1Api(config)

@@ -21,13 +21,24 @@ export const zillizCloudV2: Flavour = {
     const { clusterId, projectId, regionId } = inputs
     // Serverless databases are addressed by project and region together.
     if (projectId && !regionId && !clusterId)
-      return 'Input "region-id" is required with project-id: pass the region of the project, such as aws-us-west-2.'
+      return {
+        input: 'region-id',
+        problem:
+          'is required with project-id: pass the region of the project, such as aws-us-west-2.'
+      }
     if (regionId && !projectId && !clusterId)
-      return 'Input "project-id" is required with region-id: pass the project ID, such as proj-xxxxxxxxxxxxxxx.'
+      return {
+        input: 'project-id',
+        problem:
+          'is required with region-id: pass the project ID, such as proj-xxxxxxxxxxxxxxx.'
+      }
     const host = endpoint.hostname
     if (!isZillizControlPlane(host)) return undefined
     if (!clusterId && !projectId)
-      return `Input "cluster-id" is required for Zilliz Cloud (${host}): pass your cluster ID, such as in03-xxxxxxxxxxxxxxx, or project-id and region-id for a serverless database.`
+      return {
+        input: 'cluster-id',
+        problem: `is required for Zilliz Cloud (${host}): pass your cluster ID, such as in03-xxxxxxxxxxxxxxx, or project-id and region-id for a serverless database.`
+      }
     return missingApiKey(endpoint, inputs)
   },
   create: async (config) => new RestV2Api(config)
