@@ -278,7 +278,7 @@ describe('bodies the action cannot read', () => {
           exitCode: 1,
           outcome: 'error',
           error:
-            /^error: Milvus REST v2 \/describe returned a body this action cannot read \(data\.state: .*expected string.*\)\. Check that endpoint and api/
+            /^error: Milvus REST v2 \/describe returned a body this action cannot read \(data\.state is a number, not a string\)\. Check that endpoint and api/
         })
         expect(h.sim.requests).toHaveLength(1)
       }

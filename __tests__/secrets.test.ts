@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {
   defaultCredentialsWarning,
   forgetSecrets,
@@ -103,6 +104,104 @@ describe('secret forms', () => {
   })
 })
 
+describe('secret variants', () => {
+  const token = 'user01:Pa55 w/rd+<x>'
+  const password = 'Pa55 w/rd+<x>'
+  const pct = (c: string) =>
+    [...Buffer.from(c)].map((b) => `%${b.toString(16).padStart(2, '0')}`)
+
+  it.each([
+    ['upper-cased', password.toUpperCase()],
+    ['lower-cased', password.toLowerCase()],
+    ['in mixed case', 'pA55 W/RD+<X>'],
+    ['with only some characters %-encoded', 'Pa55%20w%2Frd+<x>'],
+    ['%-encoded with lower-case hex', 'Pa55%20w%2frd%2b%3cx%3e'],
+    ['%-encoded with + for the space', 'Pa55+w%2Frd%2B%3Cx%3E'],
+    ['with every character %-encoded', pct(password).join('')],
+    ['%-encoded and upper-cased', 'PA55%20W%2FRD%2B%3CX%3E'],
+    ['with some characters as \\uXXXX', 'Pa\\u00355 w\\/rd+\\u003Cx\\u003e'],
+    ['mixing every escape', 'p\\u0041%355+W\\/r%44%2b<x%3E']
+  ])('masks the password %s', (_name, echo) => {
+    rememberSecret(token)
+    expect(redact(`echo: ${echo} :end`)).toBe('echo: *** :end')
+  })
+
+  it('masks the whole token in another case and partly %-encoded', () => {
+    rememberSecret(token)
+    expect(redact('USER01:PA55 W/RD+<X>')).toBe('***')
+    expect(redact('user01%3aPa55%20w/rd+<x>')).toBe('***')
+  })
+
+  it('masks a non-ASCII secret %-encoded as UTF-8, in either case', () => {
+    rememberSecret('clé-Ünïcode-9')
+    expect(redact(encodeURIComponent('CLÉ-ünïcode-9'))).toBe('***')
+    expect(redact(`k=${pct('é').join('').toUpperCase()}`)).toBe('k=%C3%A9')
+    expect(redact('cl%c3%a9-\\u00dcn\\u00EFcode-9')).toBe('***')
+  })
+
+  it('masks base64 inside a longer base64 text at every offset, with a suffix', () => {
+    rememberSecret(token)
+    for (const prefix of ['', 'B', 'Ba', 'Basic ', 'Authorization: Basic ']) {
+      const run = b64(`${prefix}${token}\r\nX-Other: 1`)
+      for (const echoed of [
+        run,
+        run.replace(/\+/g, '-').replace(/\//g, '_'),
+        encodeURIComponent(run)
+      ]) {
+        const out = redact(echoed)
+        expect(out).toContain('***')
+        for (const piece of out.split('***'))
+          for (let offset = 0; offset < 4; offset++)
+            expect(
+              Buffer.from(decodeURIComponent(piece).slice(offset), 'base64')
+                .toString()
+                .toLowerCase()
+            ).not.toContain('pa55 w/rd')
+      }
+    }
+  })
+
+  it('masks any mix of case and escapes, character by character', () => {
+    const secretArb = fc.string({
+      unit: fc.constantFrom(...'abcXYZ019:#[]<>&"\\/%+ -_@!|`é'.split('')),
+      minLength: 3,
+      maxLength: 20
+    })
+    fc.assert(
+      fc.property(
+        secretArb,
+        fc.array(fc.nat(5), { minLength: 1 }),
+        (secret, draw) => {
+          forgetSecrets()
+          rememberSecret(secret)
+          const echo = [...secret]
+            .map((c, i) => {
+              const u = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+              return [
+                c,
+                c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase(),
+                pct(c).join('').toUpperCase(),
+                pct(c).join(''),
+                u,
+                c === ' ' ? '+' : u.toUpperCase().replace('\\U', '\\u')
+              ][draw[i % draw.length]]
+            })
+            .join('')
+          expect(redact(`<${echo}>`)).toBe('<***>')
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it('does not mask text that only looks like the secret', () => {
+    rememberSecret(token)
+    expect(redact('Pa55 w/rd+<y> Pa55%2Fw/rd+<x> Pa5 w/rd+<x>')).toBe(
+      'Pa55 w/rd+<y> Pa55%2Fw/rd+<x> Pa5 w/rd+<x>'
+    )
+  })
+})
+
 describe('default credentials', () => {
   it('masks the whole default token but not the word Milvus alone', () => {
     rememberSecret('root:Milvus')
@@ -111,6 +210,15 @@ describe('default credentials', () => {
       '## ✅ Milvus import completed'
     )
     expect(redact(b64('root:Milvus'))).toBe('***')
+    expect(redact('ROOT:MILVUS root%3AMilvus')).toBe('*** ***')
+    expect(redact('MILVUS milvus')).toBe('MILVUS milvus')
+  })
+
+  it('does not mask the word Milvus alone for a password that only differs in case', () => {
+    rememberSecret('admin:milvus')
+    expect(redact('Milvus import completed for admin:milvus')).toBe(
+      'Milvus import completed for ***'
+    )
   })
 
   it('warns about the default token only', () => {

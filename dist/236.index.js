@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(3033);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runner/escape.ts
-var runner_escape = __webpack_require__(4099);
+// EXTERNAL MODULE: ./src/text/escape.ts
+var text_escape = __webpack_require__(7388);
 ;// CONCATENATED MODULE: ./src/clients/grpc-address.ts
 /**
  * Where the gRPC client connects: the endpoint input read as the SDK's
@@ -43,7 +43,7 @@ function parseAddress(address) {
         url = new URL('invalid:');
     }
     if (!(url.protocol in DEFAULT_PORTS) || !url.hostname) {
-        throw new errors/* InputError */.dz(['endpoint'], `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${(0,runner_escape/* safeLogText */.Ht)(address, 200)}").`);
+        throw new errors/* InputError */.dz(['endpoint'], `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${(0,text_escape/* safeLogText */.Ht)(address, 200)}").`);
     }
     const port = url.port || DEFAULT_PORTS[url.protocol];
     return {
@@ -101,13 +101,13 @@ function parseReply(reply, schema, method) {
         return parsed.data;
     const issue = parsed.error.issues[0];
     const field = issue.path.length ? issue.path.join('.') : 'reply';
-    throw new errors/* MalformedResponseError */.f7(`${API} ${method} returned an unexpected reply (${field}: ${(0,runner_escape/* safeLogText */.Ht)(issue.message, 200)}).`);
+    throw new errors/* MalformedResponseError */.f7(`${API} ${method} returned an unexpected reply (${field}: ${(0,text_escape/* safeLogText */.Ht)(issue.message, 200)}).`);
 }
 /** Checks that a job ID is a Milvus task ID: a decimal int64. */
 function taskId(jobId) {
     const id = jobId.trim();
     if (!/^\d{1,19}$/.test(id) || BigInt(id) > INT64_MAX) {
-        throw new errors/* InputError */.dz([], `Job ID "${(0,runner_escape/* safeLogText */.Ht)(jobId, 100)}" is not a Milvus import task ID. The gRPC API takes the number bulk_insert returned, such as 463071155436633601.`);
+        throw new errors/* InputError */.dz([], `Job ID "${(0,text_escape/* safeLogText */.Ht)(jobId, 100)}" is not a Milvus import task ID. The gRPC API takes the number bulk_insert returned, such as 463071155436633601.`);
     }
     return id;
 }
@@ -122,7 +122,7 @@ function readProgress(infos, completed, method) {
         return completed ? 100 : 0;
     const value = Number(raw);
     if (!Number.isFinite(value)) {
-        throw new errors/* MalformedResponseError */.f7(`${API} ${method} returned an unexpected reply (infos.progress_percent: "${(0,runner_escape/* safeLogText */.Ht)(raw, 50)}" is not a number).`);
+        throw new errors/* MalformedResponseError */.f7(`${API} ${method} returned an unexpected reply (infos.progress_percent: "${(0,text_escape/* safeLogText */.Ht)(raw, 50)}" is not a number).`);
     }
     return Math.min(100, Math.max(0, Math.round(value)));
 }
@@ -155,7 +155,7 @@ function toListings(tasks, collectionName) {
     // Milvus 2.4+ answers this RPC without task IDs (id is 0 for every task).
     const withIds = tasks.filter((task) => task.id !== '0');
     if (tasks.length > 0 && withIds.length === 0) {
-        throw new errors/* ApiError */.hD(`${API} lists the import jobs of "${(0,runner_escape/* safeLogText */.Ht)(collectionName, 200)}" without their IDs (Milvus 2.4 and later do), so the latest job cannot be chosen. Set job-id, or use api: v2 with the Milvus REST endpoint (http://host:19530).`);
+        throw new errors/* ApiError */.hD(`${API} lists the import jobs of "${(0,text_escape/* safeLogText */.Ht)(collectionName, 200)}" without their IDs (Milvus 2.4 and later do), so the latest job cannot be chosen. Set job-id, or use api: v2 with the Milvus REST endpoint (http://host:19530).`);
     }
     return withIds
         .map((task) => {
@@ -222,7 +222,7 @@ async function call(client, method, request, metadata, jobId, options) {
         // grpc-js throws synchronously when it cannot encode the request.
         if (error instanceof errors/* ActionError */.lZ)
             throw error;
-        throw new errors/* ApiError */.hD(`${API} could not send ${method}: ${(0,runner_escape/* safeLogText */.Ht)(String(error), 300)}.`);
+        throw new errors/* ApiError */.hD(`${API} could not send ${method}: ${(0,text_escape/* safeLogText */.Ht)(String(error), 300)}.`);
     });
     checkStatus(reply, method, jobId);
     return reply;
@@ -243,13 +243,17 @@ function checkStatus(reply, method, jobId) {
         throw (0,codes/* apiCodeError */.Q)(code, reason, { api: API, jobId });
     }
     if (legacy !== 'Success' && legacy !== 0) {
-        // 65535 is Milvus's own code for an unclassified error.
-        throw (0,codes/* apiCodeError */.Q)(65535, `${legacy}: ${reason}`, { api: API, jobId });
+        // Classified as Milvus's own unclassified code, 65535, but named as sent.
+        throw (0,codes/* apiCodeError */.Q)(65535, reason, {
+            api: API,
+            jobId,
+            codeName: `error_code ${(0,text_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(String(legacy)), 60)}`
+        });
     }
 }
 /** Maps a grpc-js call error to an ActionError. */
 function transportError(error, method, timeoutMs) {
-    const details = (0,runner_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(error.details || error.message), 300);
+    const details = (0,text_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(error.details || error.message), 300);
     switch (error.code) {
         case src/* status */.h5.UNAUTHENTICATED:
             return new errors/* ApiError */.hD(`Authentication failed. ${API} refused ${method} (UNAUTHENTICATED: ${details}). Check the secret passed to api-key: a Milvus token "user:password" or an API key.`, 'UNAUTHENTICATED');

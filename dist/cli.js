@@ -486,7 +486,7 @@ var __webpack_exports__ = {};
 /* istanbul ignore next */
 process.setSourceMapsEnabled(true);
 /* istanbul ignore next */
-void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682));
+void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1740));
 
 
 //# sourceMappingURL=cli.js.map

@@ -574,7 +574,7 @@ const cancelSignal = (0,signals/* abortOnSignals */.P)();
 process.setSourceMapsEnabled(true);
 // The action itself is a chunk of its own, loaded once the handlers exist.
 /* istanbul ignore next */
-void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8925)).then(({ run }) => run({ signal: cancelSignal }));
+void Promise.all(/* import() */[__nccwpck_require__.e(347), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6282)).then(({ run }) => run({ signal: cancelSignal }));
 
 
 //# sourceMappingURL=index.js.map

@@ -29,7 +29,7 @@ import {
   type StartConfig
 } from './start/inputs.js'
 import { renderSummary } from './report/summary.js'
-import { safeLogText } from './runner/escape.js'
+import { safeLogText } from './text/escape.js'
 import { GitHubRunner } from './runner/github.js'
 import type { Runner } from './runner/runner.js'
 import { defaultCredentialsWarning, rememberSecret, redact } from './secrets.js'

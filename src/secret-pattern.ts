@@ -60,25 +60,28 @@ function charPattern(ch: string): string {
   const cases = [ch, ch.toLowerCase(), ch.toUpperCase()].filter(
     (c) => [...c].length === 1
   )
-  const forms = new Set<string>()
+  const escapes = new Set<string>()
+  const plain = new Set<string>()
   for (const c of new Set(cases)) {
-    forms.add(literal(c))
-    forms.add(
-      [...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join('')
-    )
-    forms.add(
+    escapes.add(
       units(c)
         .map((u) => `\\\\u${hexDigits(u, 4)}`)
         .join('')
     )
-    if (c in JSON_ESCAPES) forms.add(`\\\\${literal(JSON_ESCAPES[c])}`)
-    if (c === ' ') forms.add('\\+')
+    if (c in JSON_ESCAPES) escapes.add(`\\\\${literal(JSON_ESCAPES[c])}`)
+    escapes.add(
+      [...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join('')
+    )
+    plain.add(literal(c))
+    if (c === ' ') plain.add('\\+')
   }
-  return `(?:${[...forms].join('|')})`
+  // Escapes first: a secret that ends in \ or % must take the whole
+  // \u005c or %25, not leave its tail.
+  return `(?:${[...escapes, ...plain].join('|')})`
 }
 
-/** The base64 of text at each of the three byte offsets, padding cut. */
-function base64Forms(text: string): string[] {
+/** The base64 of text, and its core at each of the three byte offsets. */
+export function base64Forms(text: string): string[] {
   const bytes = Buffer.from(text, 'utf8')
   const forms = [bytes.toString('base64')]
   for (let shift = 0; shift < 3; shift++) {
@@ -100,7 +103,10 @@ function base64Forms(text: string): string[] {
  * its base64 forms. Each pattern is a regular expression source with no
  * flags, to be joined with others (longest first) into one expression.
  */
-export function secretPatterns(value: string, minLength: number) {
+export function secretPatterns(
+  value: string,
+  minLength: number
+): SecretPattern[] {
   const text: SecretPattern = {
     length: value.length,
     source: [...value].map(charPattern).join('')

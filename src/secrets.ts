@@ -1,42 +1,29 @@
+import {
+  base64Forms,
+  secretPatterns,
+  type SecretPattern
+} from './secret-pattern.js'
+
 /**
  * Secrets we must never print. The runner masks what it is told with
  * ::add-mask::, but errors, outputs and the summary go through redact() too,
- * so the key stays out even where no runner masks it (the CLI, local runs).
- * Every text helper masks before it escapes or cuts: an escaped or cut secret
- * no longer matches its mask.
+ * so the key stays out even where no runner masks it (the CLI, local runs),
+ * and in forms no literal mask catches: another case, partly URL-encoded,
+ * JSON-escaped or inside a longer base64 text (see secret-pattern.ts).
+ * Every text helper masks before it escapes or cuts: an escaped or cut
+ * secret no longer matches its mask.
  */
-const secrets = new Set<string>()
+const patterns = new Map<string, SecretPattern[]>()
 let pattern: RegExp | undefined
 
 // Shorter values would mask ordinary words.
 const MIN_LENGTH = 3
-// A base64 form at another byte offset loses its edges; below this length the
-// rest could match unrelated text.
-const MIN_SHIFTED_BASE64 = 8
 
 // Passwords published as defaults. Masking one alone would hide ordinary
-// words ("Milvus import completed"); the whole token is still masked.
-const DEFAULT_PASSWORDS = new Set(['Milvus'])
+// words ("Milvus import completed"), in any case since masking ignores case;
+// the whole token is still masked.
+const DEFAULT_PASSWORDS = new Set(['milvus'])
 const DEFAULT_TOKENS = new Set(['root:Milvus'])
-
-/** Base64 and base64url forms of text, at each of the three byte offsets. */
-function base64Forms(text: string): string[] {
-  const bytes = Buffer.from(text, 'utf8')
-  const forms: string[] = []
-  for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
-      .toString('base64')
-      .replace(/=+$/, '')
-    // Leading characters that carry the padding bytes, and a trailing one
-    // that would carry whatever follows the secret, are not the secret's own.
-    const start = [0, 2, 3][shift]
-    const end = (shift + bytes.length) % 3 === 0 ? encoded.length : -1
-    const core = encoded.slice(start, end)
-    if (shift === 0 || core.length >= MIN_SHIFTED_BASE64) forms.push(core)
-  }
-  forms.push(bytes.toString('base64'))
-  return forms.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')])
-}
 
 /** URL-encoded forms: upper- and lower-case hex, and form encoding. */
 function urlForms(text: string): string[] {
@@ -56,14 +43,16 @@ function jsonForms(text: string): string[] {
 }
 
 /**
- * Every form a secret may take on its way out: the raw value, its base64
- * (the gRPC client sends the token so), URL-encoded and JSON-escaped forms.
+ * The literal forms of a secret, for the runner's ::add-mask::: the raw
+ * value, its base64 (the gRPC client sends the token so), URL-encoded and
+ * JSON-escaped forms. redact() finds many more.
  */
 export function secretForms(value: string): string[] {
+  const base64 = base64Forms(value)
   return [
     ...new Set([
       value,
-      ...base64Forms(value),
+      ...base64.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')]),
       ...urlForms(value),
       ...jsonForms(value)
     ])
@@ -72,8 +61,8 @@ export function secretForms(value: string): string[] {
 
 /**
  * Remembers a secret in all its forms, and the password of a user:password
- * token too (unless it is a published default). Returns the forms, for the
- * runner to mask as well.
+ * token too (unless it is a published default). Returns the literal forms,
+ * for the runner to mask as well.
  */
 export function rememberSecret(value: string | undefined): string[] {
   if (!value) return []
@@ -83,12 +72,15 @@ export function rememberSecret(value: string | undefined): string[] {
   // masked on its own.
   if (colon > 0 && colon < value.length - 1) {
     const password = value.slice(colon + 1)
-    if (!DEFAULT_PASSWORDS.has(password)) parts.push(password)
+    if (!DEFAULT_PASSWORDS.has(password.toLowerCase())) parts.push(password)
   }
-  const added = [...new Set(parts.flatMap(secretForms))]
-  for (const form of added) secrets.add(form)
-  pattern = undefined
-  return added
+  const kept = parts.filter((part) => part.length >= MIN_LENGTH)
+  for (const part of kept) {
+    if (patterns.has(part)) continue
+    patterns.set(part, secretPatterns(part, MIN_LENGTH))
+    pattern = undefined
+  }
+  return [...new Set(kept.flatMap(secretForms))]
 }
 
 /** The warning for a published default token, or undefined for any other. */
@@ -99,14 +91,13 @@ export function defaultCredentialsWarning(
   return 'api-key is the default Milvus token of user root. Anyone who knows Milvus knows it: change the root password and pass the new token from a secret.'
 }
 
-/** One pattern for every secret, longest first, so none is half-masked. */
+/** One expression for every secret, longest first, so none is half-masked. */
 function secretPattern(): RegExp | undefined {
-  if (!pattern && secrets.size) {
-    const sorted = [...secrets].sort((a, b) => b.length - a.length)
-    pattern = new RegExp(
-      sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
-      'g'
-    )
+  if (!pattern && patterns.size) {
+    const sorted = [...patterns.values()]
+      .flat()
+      .sort((a, b) => b.length - a.length)
+    pattern = new RegExp(sorted.map((p) => p.source).join('|'), 'g')
   }
   return pattern
 }
@@ -119,6 +110,6 @@ export function redact(text: string): string {
 
 /** Forgets every secret (tests only). */
 export function forgetSecrets(): void {
-  secrets.clear()
+  patterns.clear()
   pattern = undefined
 }

@@ -1,4 +1,5 @@
-import { readJson } from '../../src/clients/answer.js'
+import { z } from 'zod'
+import { readJson, validate } from '../../src/clients/answer.js'
 import { ApiError, JobNotFoundError, TransientError } from '../../src/errors.js'
 
 const context = { api: 'Milvus REST v2', jobId: '1' }
@@ -101,6 +102,46 @@ describe('readJson on a 4xx with an unknown code', () => {
     expect((caught as ApiError).transient).toBe(false)
     expect((caught as Error).message).toContain(
       'answered code 404 (HTTP 400): route gone'
+    )
+  })
+})
+
+describe('validate', () => {
+  const Job = z.object({ state: z.string(), progress: z.number() })
+
+  it('says in plain words what is missing or of the wrong kind', () => {
+    expect(() => validate(Job, { progress: 1 }, 'describe', 'data')).toThrow(
+      'describe returned a body this action cannot read (data.state is missing). Check that endpoint and api point at a supported import API.'
+    )
+    expect(() =>
+      validate(Job, { state: 'Completed', progress: '1' }, 'describe', 'data')
+    ).toThrow('(data.progress is a string, not a number)')
+    expect(() => validate(Job, [], 'describe')).toThrow(
+      '(body is an array, not an object)'
+    )
+  })
+})
+
+describe('readJson names the fix', () => {
+  it('for a page that is not JSON', () => {
+    expect(() =>
+      readJson(
+        {
+          status: 200,
+          text: '<html>Welcome to nginx!</html>',
+          headers: { 'content-type': 'text/html' }
+        },
+        'describe',
+        context
+      )
+    ).toThrow(/check that endpoint and api point at the import API\.$/)
+  })
+
+  it('for a 401 with no body, without saying the status twice', () => {
+    expect(() =>
+      readJson({ status: 401, text: '', headers: {} }, 'describe', context)
+    ).toThrow(
+      'Authentication failed. Milvus REST v2 answered HTTP 401. Check the secret passed to api-key'
     )
   })
 })

@@ -104,6 +104,37 @@ describe('create', () => {
   })
 })
 
+describe('where the job lives', () => {
+  it('names a serverless project and region on create, commit and abort', async () => {
+    sim = await startSimulator({
+      faults: [
+        answer({ code: 0, data: {} }, 200, 'commit'),
+        answer({ code: 0, data: {} }, 200, 'abort')
+      ]
+    })
+    const serverless = api({ projectId: 'proj-1', regionId: 'aws-us-west-2' })
+    const jobId = await serverless.createJob(REQUEST, CALL)
+    await serverless.commitJob(jobId, CALL)
+    await serverless.abortJob(jobId, CALL)
+    const bodies = sim.requests
+      .filter((r) => /\/(create|commit|abort)$/.test(r.path))
+      .map((r) => JSON.parse(r.body) as Record<string, unknown>)
+    expect(bodies).toHaveLength(3)
+    for (const body of bodies) {
+      expect(body).toMatchObject({
+        projectId: 'proj-1',
+        regionId: 'aws-us-west-2'
+      })
+      expect(body).not.toHaveProperty('clusterId')
+    }
+    expect(bodies[1]).toEqual({
+      jobId,
+      projectId: 'proj-1',
+      regionId: 'aws-us-west-2'
+    })
+  })
+})
+
 describe('commit and abort', () => {
   it('turns a refusal into one line, and keeps service faults retryable', async () => {
     sim = await startSimulator({

@@ -8700,29 +8700,76 @@ function duration_formatDuration(ms) {
     return `${s}s`;
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/secret-pattern.ts
 /**
- * Secrets we must never print. The runner masks what it is told with
- * ::add-mask::, but errors, outputs and the summary go through redact() too,
- * so the key stays out even where no runner masks it (the CLI, local runs).
- * Every text helper masks before it escapes or cuts: an escaped or cut secret
- * no longer matches its mask.
+ * The pattern that finds one secret in any form a server or a proxy may echo
+ * it in: each character literal in either case, %XX (UTF-8, either hex
+ * case), '+' for a space, or JSON-escaped (\uXXXX, \" and the like), mixed
+ * freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
+ * each of the three byte offsets, so it is found inside a longer base64 text
+ * such as Basic base64(user:password). Built once per secret.
  */
-const secrets = new Set();
-let pattern;
-// Shorter values would mask ordinary words.
-const MIN_LENGTH = 3;
 // A base64 form at another byte offset loses its edges; below this length the
 // rest could match unrelated text.
 const MIN_SHIFTED_BASE64 = 8;
-// Passwords published as defaults. Masking one alone would hide ordinary
-// words ("Milvus import completed"); the whole token is still masked.
-const DEFAULT_PASSWORDS = new Set(['Milvus']);
-const DEFAULT_TOKENS = new Set(['root:Milvus']);
-/** Base64 and base64url forms of text, at each of the three byte offsets. */
-function base64Forms(text) {
+const JSON_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    '\b': 'b',
+    '\f': 'f',
+    '\n': 'n',
+    '\r': 'r',
+    '\t': 't'
+};
+const BASE64_ESCAPES = {
+    '+': '(?:\\+|-|%2[bB])',
+    '/': '(?:/|_|%2[fF])',
+    '=': '(?:=|%3[dD])'
+};
+/** The UTF-16 code units of text. */
+function units(text) {
+    return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+}
+/** n in hex, every letter matching either case: 0x2f -> 2[fF]. */
+function hexDigits(n, width) {
+    return [...n.toString(16).padStart(width, '0')]
+        .map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d))
+        .join('');
+}
+/** A character as itself in a pattern: letters and digits, or \uXXXX. */
+function literal(ch) {
+    if (/^[A-Za-z0-9]$/.test(ch))
+        return ch;
+    return units(ch)
+        .map((u) => `\\u${u.toString(16).padStart(4, '0')}`)
+        .join('');
+}
+/** Every way one character (a code point) may be written. */
+function charPattern(ch) {
+    // Only one-character case mappings: ß upper-cases to SS.
+    const cases = [ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => [...c].length === 1);
+    const escapes = new Set();
+    const plain = new Set();
+    for (const c of new Set(cases)) {
+        escapes.add(units(c)
+            .map((u) => `\\\\u${hexDigits(u, 4)}`)
+            .join(''));
+        if (c in JSON_ESCAPES)
+            escapes.add(`\\\\${literal(JSON_ESCAPES[c])}`);
+        escapes.add([...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join(''));
+        plain.add(literal(c));
+        if (c === ' ')
+            plain.add('\\+');
+    }
+    // Escapes first: a secret that ends in \ or % must take the whole
+    // \u005c or %25, not leave its tail.
+    return `(?:${[...escapes, ...plain].join('|')})`;
+}
+/** The base64 of text, and its core at each of the three byte offsets. */
+function secret_pattern_base64Forms(text) {
     const bytes = Buffer.from(text, 'utf8');
-    const forms = [];
+    const forms = [bytes.toString('base64')];
     for (let shift = 0; shift < 3; shift++) {
         const encoded = Buffer.concat([Buffer.alloc(shift), bytes])
             .toString('base64')
@@ -8735,9 +8782,47 @@ function base64Forms(text) {
         if (shift === 0 || core.length >= MIN_SHIFTED_BASE64)
             forms.push(core);
     }
-    forms.push(bytes.toString('base64'));
-    return forms.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')]);
+    return [...new Set(forms)];
 }
+/**
+ * The patterns of one secret: its text in any mix of case and escapes, and
+ * its base64 forms. Each pattern is a regular expression source with no
+ * flags, to be joined with others (longest first) into one expression.
+ */
+function secret_pattern_secretPatterns(value, minLength) {
+    const text = {
+        length: value.length,
+        source: [...value].map(charPattern).join('')
+    };
+    const base64 = secret_pattern_base64Forms(value)
+        .filter((form) => form.length >= minLength)
+        .map((form) => ({
+        length: form.length,
+        source: [...form].map((c) => BASE64_ESCAPES[c] ?? c).join('')
+    }));
+    return [text, ...base64];
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+/**
+ * Secrets we must never print. The runner masks what it is told with
+ * ::add-mask::, but errors, outputs and the summary go through redact() too,
+ * so the key stays out even where no runner masks it (the CLI, local runs),
+ * and in forms no literal mask catches: another case, partly URL-encoded,
+ * JSON-escaped or inside a longer base64 text (see secret-pattern.ts).
+ * Every text helper masks before it escapes or cuts: an escaped or cut
+ * secret no longer matches its mask.
+ */
+const patterns = new Map();
+let pattern;
+// Shorter values would mask ordinary words.
+const MIN_LENGTH = 3;
+// Passwords published as defaults. Masking one alone would hide ordinary
+// words ("Milvus import completed"), in any case since masking ignores case;
+// the whole token is still masked.
+const DEFAULT_PASSWORDS = new Set(['milvus']);
+const DEFAULT_TOKENS = new Set(['root:Milvus']);
 /** URL-encoded forms: upper- and lower-case hex, and form encoding. */
 function urlForms(text) {
     const encoded = encodeURIComponent(text);
@@ -8754,14 +8839,16 @@ function jsonForms(text) {
     return [plain, go, plain.replace(/\//g, '\\/')];
 }
 /**
- * Every form a secret may take on its way out: the raw value, its base64
- * (the gRPC client sends the token so), URL-encoded and JSON-escaped forms.
+ * The literal forms of a secret, for the runner's ::add-mask::: the raw
+ * value, its base64 (the gRPC client sends the token so), URL-encoded and
+ * JSON-escaped forms. redact() finds many more.
  */
 function secretForms(value) {
+    const base64 = base64Forms(value);
     return [
         ...new Set([
             value,
-            ...base64Forms(value),
+            ...base64.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')]),
             ...urlForms(value),
             ...jsonForms(value)
         ])
@@ -8769,8 +8856,8 @@ function secretForms(value) {
 }
 /**
  * Remembers a secret in all its forms, and the password of a user:password
- * token too (unless it is a published default). Returns the forms, for the
- * runner to mask as well.
+ * token too (unless it is a published default). Returns the literal forms,
+ * for the runner to mask as well.
  */
 function rememberSecret(value) {
     if (!value)
@@ -8781,14 +8868,17 @@ function rememberSecret(value) {
     // masked on its own.
     if (colon > 0 && colon < value.length - 1) {
         const password = value.slice(colon + 1);
-        if (!DEFAULT_PASSWORDS.has(password))
+        if (!DEFAULT_PASSWORDS.has(password.toLowerCase()))
             parts.push(password);
     }
-    const added = [...new Set(parts.flatMap(secretForms))];
-    for (const form of added)
-        secrets.add(form);
-    pattern = undefined;
-    return added;
+    const kept = parts.filter((part) => part.length >= MIN_LENGTH);
+    for (const part of kept) {
+        if (patterns.has(part))
+            continue;
+        patterns.set(part, secretPatterns(part, MIN_LENGTH));
+        pattern = undefined;
+    }
+    return [...new Set(kept.flatMap(secretForms))];
 }
 /** The warning for a published default token, or undefined for any other. */
 function defaultCredentialsWarning(value) {
@@ -8796,11 +8886,13 @@ function defaultCredentialsWarning(value) {
         return undefined;
     return 'api-key is the default Milvus token of user root. Anyone who knows Milvus knows it: change the root password and pass the new token from a secret.';
 }
-/** One pattern for every secret, longest first, so none is half-masked. */
+/** One expression for every secret, longest first, so none is half-masked. */
 function secretPattern() {
-    if (!pattern && secrets.size) {
-        const sorted = [...secrets].sort((a, b) => b.length - a.length);
-        pattern = new RegExp(sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    if (!pattern && patterns.size) {
+        const sorted = [...patterns.values()]
+            .flat()
+            .sort((a, b) => b.length - a.length);
+        pattern = new RegExp(sorted.map((p) => p.source).join('|'), 'g');
     }
     return pattern;
 }
@@ -8811,7 +8903,7 @@ function secrets_redact(text) {
 }
 /** Forgets every secret (tests only). */
 function forgetSecrets() {
-    secrets.clear();
+    patterns.clear();
     pattern = undefined;
 }
 
@@ -8888,10 +8980,6 @@ function escapeMarkdown(text) {
 function escapeCell(text, max = MAX_TEXT) {
     return cap(escapeMarkdown(neutralise(redact(text))), max);
 }
-
-;// CONCATENATED MODULE: ./src/runner/escape.ts
-// Text escaping lives in src/text/escape.ts; re-exported for older imports.
-
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Formats a count with thousands separators: 1,234,567 (bigints exactly). */
@@ -18727,7 +18815,7 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         },
     });
 })));
-function literal(value, params) {
+function schemas_literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],

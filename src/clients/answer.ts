@@ -18,11 +18,42 @@ import { fromServer } from '../text/server-text.js'
 import { apiCodeError, type ErrorContext } from './codes.js'
 
 /** Describes the first zod issue as "data.state: expected string". */
-export function describeIssue(error: z.ZodError, root?: string): string {
+export function describeIssue(
+  error: z.ZodError,
+  root?: string,
+  body?: unknown
+): string {
   const issue = error.issues[0]
   if (!issue) return 'unexpected body'
   const parts = [root, ...issue.path.map(String)].filter(Boolean)
-  return `${parts.length ? parts.join('.') : 'body'}: ${issue.message}`
+  const where = parts.length ? parts.join('.') : 'body'
+  // Say what was found in plain words, not in the validator's.
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(body, issue.path)
+    return value === undefined
+      ? `${where} is missing`
+      : `${where} is ${kindOf(value)}, not ${article(issue.expected)}`
+  }
+  return `${where}: ${issue.message}`
+}
+
+/** The value at a path of a parsed body, or undefined. */
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let value = body
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+const article = (kind: string) =>
+  /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return article(typeof value)
 }
 
 /** Validates a parsed body with a zod schema, or throws a one-line error. */
@@ -36,7 +67,7 @@ export function validate<T>(
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
     throw new MalformedResponseError(
-      `${what} returned a body this action cannot read (${describeIssue(parsed.error, root)}). Check that endpoint and api point at a supported import API.`
+      `${what} returned a body this action cannot read (${describeIssue(parsed.error, root, body)}). Check that endpoint and api point at a supported import API.`
     )
   }
   return parsed.data
@@ -71,7 +102,7 @@ export function readJson(
   if (res.status === 401 || res.status === 403) {
     throw apiCodeError(
       typeof coded?.code === 'number' ? coded.code : 0,
-      coded?.message ?? `HTTP ${res.status}`,
+      coded?.message ?? '',
       context,
       res.status
     )
@@ -102,7 +133,7 @@ export function readJson(
   if (!parsed.ok) {
     const type = String(res.headers['content-type'] ?? 'no content type')
     throw new TransientError(
-      `${what} answered with a body that is not JSON (${safeLogText(type.split(';')[0], 60)}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer.`
+      `${what} answered with a body that is not JSON (${safeLogText(type.split(';')[0], 60)}, ${res.text.length} bytes), such as a proxy's error page or a cut-off answer. If this persists, check that endpoint and api point at the import API.`
     )
   }
   return body

@@ -4,13 +4,15 @@ import {
   TransientError,
   type ActionError
 } from '../errors.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 
 /** Where a request went, for error messages. */
 export interface ErrorContext {
   /** "Zilliz Cloud v2", "Milvus REST v2", ... */
   api: string
   jobId?: string
+  /** How the server named its code, when not by number (gRPC error_code). */
+  codeName?: string
 }
 
 // Codes documented in the API reference, grouped by the fix they need.
@@ -60,7 +62,7 @@ export function apiCodeError(
   const said =
     code === 0 && httpStatus
       ? `${context.api} answered HTTP ${httpStatus}${rawMessage ? `: ${message}` : ''}`
-      : `${context.api} answered code ${code}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
+      : `${context.api} answered ${context.codeName ?? `code ${code}`}${httpStatus && httpStatus !== 200 ? ` (HTTP ${httpStatus})` : ''}: ${message}`
   if (BAD_JOB_ID.test(rawMessage)) {
     return new ApiError(
       `The job ID ${context.jobId ?? ''} was rejected. ${said}. Check job-id: Milvus job IDs are numbers such as 463071155436633601; a job-... ID belongs to Zilliz Cloud (endpoint https://api.cloud.zilliz.com with cluster-id).`,

@@ -5,7 +5,7 @@
  * messages (see the create/commit/abort reference, sections 1.5 and 4.3).
  */
 import { ActionError, ApiError } from '../errors.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import { apiCodeError } from './codes.js'
 
 // The fix for each kind of create error, matched on code or message.

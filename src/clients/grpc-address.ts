@@ -4,7 +4,7 @@
  * URL parsing, with no gRPC in it.
  */
 import { InputError } from '../errors.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 
 // Milvus serves gRPC and REST on one port, so with api: grpc an http(s)://
 // endpoint means the same host and port, in plain text or TLS.

@@ -12,7 +12,7 @@ import {
   CancelledError,
   TransientError
 } from '../errors.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import { fromServer, serverString } from '../text/server-text.js'
 import { apiCodeError } from './codes.js'
 import { API, parseReply } from './grpc-jobs.js'
@@ -99,8 +99,12 @@ function checkStatus(
     throw apiCodeError(code, reason, { api: API, jobId })
   }
   if (legacy !== 'Success' && legacy !== 0) {
-    // 65535 is Milvus's own code for an unclassified error.
-    throw apiCodeError(65535, `${legacy}: ${reason}`, { api: API, jobId })
+    // Classified as Milvus's own unclassified code, 65535, but named as sent.
+    throw apiCodeError(65535, reason, {
+      api: API,
+      jobId,
+      codeName: `error_code ${safeLogText(fromServer(String(legacy)), 60)}`
+    })
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ApiError, InputError, MalformedResponseError } from '../errors.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import { fromServer, serverString } from '../text/server-text.js'
 import type { FileProgress, ImportJob, JobListing } from './job.js'
 import { grpcState } from './states.js'

@@ -15,7 +15,7 @@ import {
 import { retryAfterMs, tryJson } from '../http/parse.js'
 import { readJson, validate } from './answer.js'
 import type { HttpResponse } from '../http/transport.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import { apiCodeError } from './codes.js'
 import { createError } from './create-errors.js'
 import type { CallOptions, CreateRequest } from './job.js'
@@ -77,13 +77,36 @@ const CreateData = z.union([
     })
 ])
 
+/** Where a job lives on Zilliz Cloud: a cluster, or project and region. */
+export function zillizTarget(scope: {
+  clusterId?: string
+  projectId?: string
+  regionId?: string
+}): Record<string, string> {
+  const { clusterId, projectId, regionId } = scope
+  return {
+    ...(clusterId ? { clusterId } : {}),
+    ...(projectId ? { projectId } : {}),
+    ...(regionId ? { regionId } : {})
+  }
+}
+
 /** The create, commit, abort and probe calls of one v2 server. */
 export class ImportControl {
   constructor(
     private readonly post: Post,
     private readonly api: string,
-    private readonly scope: { clusterId?: string; dbName?: string }
+    private readonly scope: {
+      clusterId?: string
+      projectId?: string
+      regionId?: string
+      dbName?: string
+    }
   ) {}
+
+  private target(): Record<string, string> {
+    return zillizTarget(this.scope)
+  }
 
   /**
    * Creates a job and returns its ID. Throws TransientError only when the
@@ -93,9 +116,9 @@ export class ImportControl {
   async create(request: CreateRequest, options: CallOptions): Promise<string> {
     const what = `${this.api} /create`
     const body: Record<string, unknown> = {
-      collectionName: request.collectionName
+      collectionName: request.collectionName,
+      ...this.target()
     }
-    if (this.scope.clusterId) body.clusterId = this.scope.clusterId
     if (this.scope.dbName) body.dbName = this.scope.dbName
     if (request.partitionName) body.partitionName = request.partitionName
     if (request.files) body.files = request.files
@@ -218,8 +241,6 @@ export class ImportControl {
   }
 
   private jobBody(jobId: string): Record<string, unknown> {
-    const body: Record<string, unknown> = { jobId }
-    if (this.scope.clusterId) body.clusterId = this.scope.clusterId
-    return body
+    return { jobId, ...this.target() }
   }
 }

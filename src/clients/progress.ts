@@ -14,15 +14,23 @@ export interface Figure {
   completed: boolean
 }
 
+/** What a progress figure may arrive as: a number or a decimal string. */
+export const progressInput = z.union([
+  z.number(),
+  z.string().regex(/^\s*\d+(\.\d+)?\s*$/)
+])
+
+/** A progress figure read: null, absent or not finite is unknown. */
+export function toProgress(
+  v: number | string | null | undefined
+): number | undefined {
+  return v === null || v === undefined || !Number.isFinite(Number(v))
+    ? undefined
+    : Number(v)
+}
+
 /** A progress field: a number, a decimal string, or null (unknown). */
-export const progressField = z
-  .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/)])
-  .nullish()
-  .transform((v) =>
-    v === null || v === undefined || !Number.isFinite(Number(v))
-      ? undefined
-      : Number(v)
-  )
+export const progressField = progressInput.nullish().transform(toProgress)
 
 /**
  * Decides the scale of one body from all its figures (the job's and its

@@ -4,27 +4,24 @@ import { send, type HttpResponse } from '../http/transport.js'
 import { tryJson } from '../http/parse.js'
 import { codeError, readJson, validate } from './answer.js'
 import { USER_AGENT } from '../version.js'
-import { ImportControl } from './import-control.js'
+import { ImportControl, zillizTarget } from './import-control.js'
 import type { ImportApi } from './client.js'
 import type {
   CallOptions,
   CreateRequest,
-  FileProgress,
   ImportJob,
   JobListing,
   ListQuery
 } from './job.js'
 import { isSuccessCode } from './codes.js'
 import { ListPage, takePage } from './list-page.js'
-import { FileMemory } from './file-memory.js'
+import { Detail, FileMemory } from './file-entries.js'
 import { progressField, ScaleMemory, toPercent } from './progress.js'
-import { fileState, readState } from './states.js'
+import { readState } from './states.js'
 import {
   checkEchoedJobId,
   Envelope,
-  displayFileName,
   jobIdField,
-  maybeCount,
   maybeRows,
   optionalString,
   serverString
@@ -41,32 +38,6 @@ export interface RestV2Config {
   regionId?: string
   dbName?: string
 }
-
-// Both shapes in one schema: Zilliz Cloud has a job-level fileName and may lack
-// importedRows; Milvus sorts keys and leaves reason out when empty. A file
-// entry is mapped as it is validated, and unknown keys are dropped: a job of
-// 10,000 files is copied once per poll, not three times.
-const Detail = z
-  .object({
-    fileName: optionalString,
-    fileSize: maybeCount,
-    state: optionalString,
-    progress: progressField,
-    importedRows: maybeRows,
-    totalRows: maybeRows,
-    reason: optionalString,
-    completeTime: optionalString
-  })
-  .transform((d): FileProgress => ({
-    fileName: displayFileName(d.fileName ?? ''),
-    state: fileState(d.state ?? ''),
-    progress: d.progress,
-    importedRows: d.importedRows,
-    totalRows: d.totalRows,
-    fileSize: d.fileSize,
-    reason: d.reason || undefined,
-    completeTime: d.completeTime || undefined
-  }))
 
 const Job = z.looseObject({
   jobId: jobIdField.optional(),
@@ -204,12 +175,7 @@ export class RestV2Api implements ImportApi {
 
   /** Where the job lives on Zilliz Cloud: a cluster, or project and region. */
   private target(): Record<string, string> {
-    const { clusterId, projectId, regionId } = this.config
-    return {
-      ...(clusterId ? { clusterId } : {}),
-      ...(projectId ? { projectId } : {}),
-      ...(regionId ? { regionId } : {})
-    }
+    return zillizTarget(this.config)
   }
 
   async listJobs(

@@ -12,12 +12,15 @@ import {
  * A count the server may send as a number or, with int64-as-string options,
  * as a decimal string. Anything else is a malformed body.
  */
-export const count = z
-  .union([z.number(), z.bigint(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform((v) => Number(v))
+export const countInput = z.union([
+  z.number(),
+  z.bigint(),
+  z.string().regex(/^-?\d+(\.\d+)?$/)
+])
+export const count = countInput.transform((v) => Number(v))
 
 /** A row count as an exact bigint, or undefined when it is not 0 or more. */
-function toRows(v: number | bigint | string): bigint | undefined {
+export function toRows(v: number | bigint | string): bigint | undefined {
   if (typeof v === 'bigint') return v >= 0n ? v : undefined
   if (typeof v === 'number')
     return Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0)
@@ -31,17 +34,14 @@ function toRows(v: number | bigint | string): bigint | undefined {
  * a bigint from the strict parser, or an int64 decimal string). A negative
  * or fractional count is a malformed body, never summed.
  */
-export const rows = z
-  .union([z.number(), z.bigint(), z.string()])
-  .transform((v, ctx) => {
-    const n = toRows(v)
-    if (n !== undefined) return n
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be a whole number of rows, 0 or more'
-    })
-    return z.NEVER
-  })
+export const rowsInput = z.union([z.number(), z.bigint(), z.string()])
+export const ROWS_ISSUE = 'must be a whole number of rows, 0 or more'
+export const rows = rowsInput.transform((v, ctx) => {
+  const n = toRows(v)
+  if (n !== undefined) return n
+  ctx.addIssue({ code: 'custom', message: ROWS_ISSUE })
+  return z.NEVER
+})
 
 /** A row count that may be absent or null: null is unknown, never 0. */
 export const maybeRows = rows
@@ -124,12 +124,14 @@ export function checkEchoedJobId(
  * sends a plain name, which passes through.
  */
 export function displayFileName(raw: string): string {
-  const legacy = [...raw.matchAll(/paths:"((?:[^"\\]|\\.)*)"/g)].map(
-    (m) => m[1]
-  )
-  if (legacy.length) return legacy.join(' ')
-  const bracketed = /^\[(.*)\]$/s.exec(raw.trim())
-  return bracketed ? bracketed[1] : raw
+  // Called for every file of every answer: the common forms are read
+  // without a regular expression's match objects.
+  if (raw.includes('paths:"')) {
+    const legacy = [...raw.matchAll(/paths:"((?:[^"\\]|\\.)*)"/g)]
+    if (legacy.length) return legacy.map((m) => m[1]).join(' ')
+  }
+  const name = raw.trim()
+  return name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : raw
 }
 
 /** Clamps a progress figure into 0-100. */

@@ -1,4 +1,4 @@
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { isFailedFile } from './result.js'

@@ -13,7 +13,7 @@ import {
   inputSentence,
   type InputNaming
 } from '../errors.js'
-import { cap, oneLine } from '../runner/escape.js'
+import { cap, oneLine } from '../text/escape.js'
 import type { Ending, Outcome } from '../wait/verdict.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { formatCount } from './format.js'

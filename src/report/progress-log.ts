@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { ImportJob } from '../clients/job.js'
 import { formatDuration } from '../duration.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { formatPercent, formatRows } from './format.js'

@@ -1,6 +1,6 @@
 import type { ImportJob, JobStatus } from '../clients/job.js'
 import { formatDuration } from '../duration.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import { formatCount, formatRows } from './format.js'
 
 type Rows = NonNullable<ImportJob['importedRows']>

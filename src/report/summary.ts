@@ -1,6 +1,6 @@
 import type { FileProgress } from '../clients/job.js'
 import { formatDuration } from '../duration.js'
-import { escapeCell } from '../runner/escape.js'
+import { escapeCell } from '../text/escape.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import type { Outcome } from '../wait/verdict.js'
 import {

@@ -1,6 +1,6 @@
 import type { FileProgress } from '../clients/job.js'
 import { formatDuration } from '../duration.js'
-import { safeLogText } from '../runner/escape.js'
+import { safeLogText } from '../text/escape.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
 import { formatPercent, formatRowPair, formatRows } from './format.js'
 import { isFailedFile, overviewFacts, type RunResult } from './result.js'

@@ -3,7 +3,7 @@ import {
   escapeCell,
   MAX_TEXT,
   safeLogText
-} from '../../src/runner/escape.js'
+} from '../../src/text/escape.js'
 import { forgetSecrets, rememberSecret } from '../../src/secrets.js'
 import { fromServer } from '../../src/text/server-text.js'
 

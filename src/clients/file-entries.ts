@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { fromServer } from '../text/server-text.js'
+import type { FileProgress } from './job.js'
+import { progressInput, toProgress } from './progress.js'
+import { fileState } from './states.js'
+import {
+  countInput,
+  displayFileName,
+  ROWS_ISSUE,
+  rowsInput,
+  toRows
+} from './wire.js'
+
+/**
+ * The file entries of a v2 describe answer; a job has up to 1,024 of them
+ * (Milvus' maxFilesPerImportReq), read on every poll. Both shapes: Zilliz
+ * Cloud may lack importedRows; Milvus sorts keys and leaves reason out when
+ * empty. The fields are checked for their types only, and one transform per
+ * entry reads them (server strings through fromServer, rows exact): a
+ * transform per field costs zod a pipe and a closure each, five times the
+ * memory of the entry itself. Unknown keys are dropped.
+ */
+const text = z.string().nullish()
+export const Detail = z
+  .object({
+    fileName: text,
+    fileSize: countInput.nullish(),
+    state: text,
+    progress: progressInput.nullish(),
+    importedRows: rowsInput.nullish(),
+    totalRows: rowsInput.nullish(),
+    reason: text,
+    completeTime: text
+  })
+  .transform((d, ctx): FileProgress => {
+    const rowsOf = (key: 'importedRows' | 'totalRows') => {
+      const v = d[key]
+      if (v === null || v === undefined) return undefined
+      const n = toRows(v)
+      if (n === undefined)
+        ctx.addIssue({ code: 'custom', message: ROWS_ISSUE, path: [key] })
+      return n
+    }
+    const importedRows = rowsOf('importedRows')
+    const totalRows = rowsOf('totalRows')
+    if (ctx.issues.length) return z.NEVER
+    return {
+      fileName: displayFileName(fromServer(d.fileName ?? '')),
+      state: fileState(fromServer(d.state ?? '')),
+      progress: toProgress(d.progress),
+      importedRows,
+      totalRows,
+      fileSize:
+        d.fileSize === null || d.fileSize === undefined
+          ? undefined
+          : Number(d.fileSize),
+      reason: d.reason ? fromServer(d.reason) : undefined,
+      completeTime: d.completeTime ? fromServer(d.completeTime) : undefined
+    }
+  })
+
+/** Whether two file entries say the same thing, field by field. */
+function sameFile(a: FileProgress, b: FileProgress): boolean {
+  return (
+    a.fileName === b.fileName &&
+    a.state === b.state &&
+    a.progress === b.progress &&
+    a.importedRows === b.importedRows &&
+    a.totalRows === b.totalRows &&
+    a.fileSize === b.fileSize &&
+    a.reason === b.reason &&
+    a.completeTime === b.completeTime
+  )
+}
+
+/**
+ * Remembers the file entries of each job's last answer and hands back the
+ * earlier entry when a file is unchanged. Between two polls most files of a
+ * large job are unchanged (done, or not started); the poller holds each
+ * answer until the next, long enough for V8 to move it to the old
+ * generation, where a fresh copy of every entry per poll piles up as garbage
+ * until the next full collection. Entries are shared between answers, so
+ * they are read, never changed (freezing them would cost V8 a map each).
+ */
+export class FileMemory {
+  private readonly last = new Map<string, FileProgress[]>()
+
+  /** The files of this answer, unchanged entries replaced by earlier ones. */
+  reuse(jobId: string, files: FileProgress[]): FileProgress[] {
+    const before = this.last.get(jobId)
+    let same = before?.length === files.length
+    for (let i = 0; i < files.length; i++) {
+      const old = before?.[i]
+      if (old && sameFile(old, files[i])) files[i] = old
+      else same = false
+    }
+    // An answer of only unchanged files keeps the earlier array too.
+    const kept = same && before ? before : files
+    this.last.set(jobId, kept)
+    return kept
+  }
+}
