@@ -91,6 +91,38 @@ describe('checkGates', () => {
     )
   })
 
+  it('counts files a Completed job says are not done as partial', () => {
+    const jobs = completed([
+      { fileName: 'a', state: 'Completed' },
+      { fileName: 'b', state: 'Pending' },
+      { fileName: 'c', state: 'Failed', reason: 'bad' }
+    ])
+    expect(checkGates({ allowPartial: false }, jobs)).toBe(
+      'Import job 7 completed, but 1 of its files failed and 1 of its files is not Completed. Fix the files, or set allow-partial: true to accept a partial import.'
+    )
+    expect(checkGates({ allowPartial: true }, jobs)).toBeUndefined()
+    // A file with no state word says nothing either way.
+    expect(
+      checkGates(
+        { allowPartial: false },
+        completed([{ fileName: 'a', state: '' }])
+      )
+    ).toBeUndefined()
+  })
+
+  it('does not sum past a job of unknown rows', () => {
+    const jobs = [...completed([]), ...completed([])]
+    jobs[1] = {
+      ...jobs[1],
+      jobId: '8',
+      job: { ...jobs[1].job, jobId: '8', importedRows: undefined }
+    }
+    // 10 rows are known; the second job's rows are not, so 10 proves nothing.
+    expect(checkGates({ allowPartial: false, expectedRows: 10n }, jobs)).toBe(
+      'The server did not report imported rows for import job 8, so min-rows/expected-rows cannot be checked. Remove them for this API.'
+    )
+  })
+
   it('passes when no gate is set', () => {
     expect(checkGates({ allowPartial: false }, completed([]))).toBeUndefined()
   })

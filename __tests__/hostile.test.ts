@@ -175,11 +175,70 @@ describe('false successes', () => {
       describe2({ jobId: 0 }).replace('"jobId":0', '"jobId":463071155436633600')
     )
     expectNoSuccess(rounded.run)
-    const exact = await runAgainst(() =>
-      describe2({ jobId: 0 }).replace('"jobId":0', `"jobId":${JOB}`)
-    )
+    // The API sends job IDs as strings: a number, even of the same digits,
+    // or a string written otherwise, is not the ID that was asked for.
+    for (const written of [
+      JOB,
+      `"0${JOB}"`,
+      `" ${JOB}"`,
+      '4.630711554366336e17'
+    ]) {
+      const other = await runAgainst(() =>
+        describe2({ jobId: 0 }).replace('"jobId":0', `"jobId":${written}`)
+      )
+      expectNoSuccess(other.run)
+    }
+    const exact = await runAgainst(() => describe2({}))
     expect(exact.run.exitCode).toBe(0)
     expect(exact.run.outputs.outcome).toBe('success')
+  })
+
+  it('a job the list found that describe puts in another collection is unreadable', async () => {
+    const { run } = await runAgainst(
+      (req) =>
+        req.path.endsWith('/list')
+          ? JSON.stringify({
+              code: 0,
+              data: {
+                records: [
+                  { jobId: JOB, collectionName: 'articles', state: 'Importing' }
+                ]
+              }
+            })
+          : describe2({ collectionName: 'someone_else' }),
+      { 'job-id': '', 'collection-name': 'articles' }
+    )
+    expectNoSuccess(run)
+    expect(errorLines(run)[0]).toMatch(
+      /belongs to collection "someone_else", not to collection-name "articles"/
+    )
+  })
+
+  it.each([
+    ['a failure reason', { reason: 'import failed: row 3 bad' }],
+    [
+      'a file still Pending',
+      { details: [{ fileName: 'a.parquet', state: 'Pending', progress: 0 }] }
+    ]
+  ])('a Completed that also reports %s is not a success', async (_n, data) => {
+    const { run } = await runAgainst(() => describe2(data))
+    expectNoSuccess(run)
+    expect(run.outputs.outcome).toBe('failed')
+  })
+
+  it('rows unknown for one of two jobs cannot pass an expected-rows gate', async () => {
+    const other = '463071155436633602'
+    const { run } = await runAgainst(
+      (req) =>
+        req.body.includes(other)
+          ? describe2({ jobId: other, importedRows: null, totalRows: null })
+          : describe2({ importedRows: 100, totalRows: 100 }),
+      { 'job-id': `${JOB}\n${other}`, 'expected-rows': '100' }
+    )
+    expectNoSuccess(run)
+    expect(errorLines(run)[0]).toMatch(
+      /did not report imported rows for import job 463071155436633602/
+    )
   })
 
   it.each([
@@ -317,6 +376,34 @@ describe('secret leaks', () => {
     expectNoSuccess(run)
     for (const echo of echoes) expect(visible(run)).not.toContain(echo)
     expect(visible(run)).not.toContain('odd')
+  })
+
+  it('masks the key echoed in another case, partly URL-encoded or as hex', async () => {
+    const echoes = [
+      KEY.toUpperCase(),
+      `%73${KEY.slice(1)}`,
+      KEY.replace(/-/g, '%2d'),
+      Buffer.from(KEY).toString('hex'),
+      Buffer.from(KEY).toString('hex').toUpperCase(),
+      [...KEY]
+        .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join('')
+    ]
+    const { run } = await runAgainst(() =>
+      JSON.stringify({
+        code: 0,
+        data: {
+          jobId: JOB,
+          state: 'Failed',
+          reason: echoes.join(' | '),
+          details: echoes.map((e) => ({ fileName: e, state: 'Failed' }))
+        }
+      })
+    )
+    expectNoSuccess(run)
+    const seen = visible(run).toLowerCase()
+    for (const echo of echoes) expect(seen).not.toContain(echo.toLowerCase())
+    expect(seen).not.toContain('3b9d2f81')
   })
 
   it('masks the base64 token a gRPC server echoes', async () => {
@@ -457,6 +544,15 @@ describe('injection', () => {
     for (const live of ['@octocat', '![', '](', 'https://evil', '<img'])
       expect(run.summary).not.toContain(live)
     expect(run.summary).not.toMatch(/(?<!&)#12/)
+    // GitHub starts a link after _ or a digit too, not only at a word start.
+    const glued = await runAgainst(() =>
+      describe2({
+        state: 'Failed',
+        reason:
+          'see _https://evil.example/a 1https://evil.example/b _www.evil.example/c'
+      })
+    )
+    expect(glued.run.summary).not.toMatch(/https:\/\/evil|www\.evil/i)
     // The tables keep their columns: no pipe came from the server.
     for (const line of run.summary
       .split('\n')

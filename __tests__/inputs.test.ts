@@ -96,6 +96,30 @@ describe('parseInputs', () => {
     expect(thrown).not.toMatch(/\n/)
   })
 
+  it.each([
+    ['htp://user:hunter2hunter2@127.0.0.1:1', 'htp://***@127.0.0.1:1'],
+    ['ftp://user:hunter2hunter2@milvus/x', 'ftp://***@milvus/x'],
+    ['user:hunter2hunter2@milvus:19530', '***@milvus:19530'],
+    ['htp:user:hunter2hunter2@milvus', '***@milvus'],
+    ['http://user:hunter2hunter2@', 'http://***@'],
+    ['htp://user:hun/ter2@hunter2@milvus:1', 'htp://***@milvus:1'],
+    ['ftp://milvus:19530/x', 'ftp://milvus:19530/x']
+  ])(
+    'quotes the malformed endpoint %s without its credentials',
+    (endpoint, quoted) => {
+      let thrown = ''
+      try {
+        parseInputs({ ...base, endpoint })
+      } catch (error) {
+        thrown = (error as Error).message
+      }
+      expect(thrown).toContain(
+        `Input "endpoint" must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${quoted}").`
+      )
+      expect(thrown).not.toMatch(/hunter2|ter2/)
+    }
+  )
+
   it('accepts row counts with separators', () => {
     expect(
       parseInputs({ ...base, 'expected-rows': '10,000' }).expectedRows

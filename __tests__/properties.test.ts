@@ -182,8 +182,9 @@ const stepArb = fc.oneof(
 )
 
 /** True when a snapshot is the server's own Completed. */
+// A Completed that also gives a failure reason contradicts itself.
 const isCompleted = (job: ImportJob | undefined) =>
-  job?.state === 'Completed' && job.status === 'completed'
+  job?.state === 'Completed' && job.status === 'completed' && !job.reason
 
 /** Records the last snapshot getJob returned. */
 class RecordingApi implements ImportApi {

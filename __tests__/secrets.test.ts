@@ -202,6 +202,83 @@ describe('secret variants', () => {
   })
 })
 
+describe('hex forms', () => {
+  const token = 'user01:Pa55 w/rd+<x>é'
+  const hex = (text: string) => Buffer.from(text).toString('hex')
+
+  it.each([
+    ['token, lower-case hex', hex(token)],
+    ['token, upper-case hex', hex(token).toUpperCase()],
+    ['password, lower-case hex', hex('Pa55 w/rd+<x>é')],
+    ['password, upper-case hex', hex('Pa55 w/rd+<x>é').toUpperCase()],
+    [
+      'password, mixed-case hex',
+      hex('Pa55 w/rd+<x>é').replace(/[a-f]/, (c) => c.toUpperCase())
+    ]
+  ])('masks the %s', (_name, form) => {
+    rememberSecret(token)
+    expect(redact(`echo: ${form} :end`)).toBe('echo: *** :end')
+  })
+
+  it('masks the hex inside a longer hex run, in either case', () => {
+    rememberSecret(token)
+    for (const prefix of ['', 'B', 'Ba', 'Basic ']) {
+      const run = hex(`${prefix}${token}\r\n`)
+      for (const echoed of [run, run.toUpperCase()]) {
+        const out = redact(`dump=${echoed};`)
+        expect(out).toMatch(/^dump=[0-9a-fA-F]*\*\*\*[0-9a-fA-F]*;$/)
+        expect(out.toLowerCase()).not.toContain(hex('Pa55'))
+      }
+    }
+  })
+
+  it('lists the hex in both cases for the runner to mask', () => {
+    const forms = rememberSecret('root:Pa55wd')
+    expect(forms).toEqual(
+      expect.arrayContaining([
+        hex('Pa55wd'),
+        hex('Pa55wd').toUpperCase(),
+        hex('root:Pa55wd')
+      ])
+    )
+  })
+
+  it('leaves hex and digits that are not the secret alone', () => {
+    rememberSecret('root:Pa55wd')
+    const text = `job 453240863839750922, sha ${hex('Pa55we')} ${hex('root')}`
+    expect(redact(text)).toBe(text)
+  })
+})
+
+describe('short passwords in a longer base64 text', () => {
+  it.each([
+    ['offset 1', 'pwd='],
+    ['offset 2', 'p='],
+    ['offset 0', 'pw=']
+  ])('masks a 6-character password at %s', (_name, prefix) => {
+    rememberSecret('root:Pa55wd')
+    const echoed = b64(`${prefix}Pa55wd`)
+    const out = redact(`auth ${echoed} end`)
+    expect(out).toContain('***')
+    for (const piece of out.split('***'))
+      for (let offset = 0; offset < 4; offset++)
+        expect(
+          Buffer.from(piece.replace(/^auth /, '').slice(offset), 'base64')
+            .toString()
+            .toLowerCase()
+        ).not.toContain('a55w')
+  })
+
+  it('masks a 5-character password at every offset, and not ordinary text', () => {
+    rememberSecret('admin:Qx7#k')
+    for (const prefix of ['', 'x', 'xy', 'pwd=', 'Basic '])
+      expect(redact(b64(`${prefix}Qx7#k and more`))).toContain('***')
+    const ordinary =
+      '## ✅ Milvus import completed: 10000 rows in 2 files (data/1.parquet)'
+    expect(redact(ordinary)).toBe(ordinary)
+  })
+})
+
 describe('default credentials', () => {
   it('masks the whole default token but not the word Milvus alone', () => {
     rememberSecret('root:Milvus')

@@ -17,12 +17,15 @@ var src = __webpack_require__(3033);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/text/escape.ts
 var text_escape = __webpack_require__(7388);
+// EXTERNAL MODULE: ./src/text/userinfo.ts
+var userinfo = __webpack_require__(4028);
 ;// CONCATENATED MODULE: ./src/clients/grpc-address.ts
 /**
  * Where the gRPC client connects: the endpoint input read as the SDK's
  * host:port and a TLS flag. Kept apart from the client because it is plain
  * URL parsing, with no gRPC in it.
  */
+
 
 
 // Milvus serves gRPC and REST on one port, so with api: grpc an http(s)://
@@ -43,7 +46,7 @@ function parseAddress(address) {
         url = new URL('invalid:');
     }
     if (!(url.protocol in DEFAULT_PORTS) || !url.hostname) {
-        throw new errors/* InputError */.dz(['endpoint'], `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${(0,text_escape/* safeLogText */.Ht)(address, 200)}").`);
+        throw new errors/* InputError */.dz(['endpoint'], `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${(0,text_escape/* safeLogText */.Ht)((0,userinfo/* withoutUserinfo */.Q)(address), 200)}").`);
     }
     const port = url.port || DEFAULT_PORTS[url.protocol];
     return {

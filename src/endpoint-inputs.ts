@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { API_CHOICES, chooseFlavour } from './clients/client.js'
 import type { FlavourInputs, MissingInput } from './clients/client.js'
+import { withoutUserinfo } from './text/userinfo.js'
 
 /** The api input's values besides auto (see clients/client.ts). */
 export type ApiKind = 'v2' | 'v1' | 'grpc'
@@ -21,7 +22,7 @@ export const endpointField = z.string().transform((value, ctx) => {
   if (!url || !/^(https?|grpcs?):$/.test(url.protocol) || !url.hostname) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${value.slice(0, 200)}").`
+      message: `must be a URL such as https://api.cloud.zilliz.com or http://milvus:19530 (got "${withoutUserinfo(value).slice(0, 200)}").`
     })
     return z.NEVER
   }

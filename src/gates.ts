@@ -1,6 +1,6 @@
 import type { Config } from './inputs.js'
 import { formatRows } from './report/format.js'
-import { isFailedFile, sumOf } from './report/result.js'
+import { isFailedFile, isUnfinishedFile, sumOf } from './report/result.js'
 import type { JobResult } from './wait/wait-for-jobs.js'
 
 /**
@@ -12,18 +12,30 @@ export function checkGates(
   jobs: JobResult[]
 ): string | undefined {
   if (!config.allowPartial) {
-    const partial = jobs.find((j) => (j.job?.files ?? []).some(isFailedFile))
-    if (partial) {
-      const n = (partial.job?.files ?? []).filter(isFailedFile).length
-      return `Import job ${partial.jobId} completed, but ${n} of its files failed. Fix the files, or set allow-partial: true to accept a partial import.`
+    for (const j of jobs) {
+      const files = j.job?.files ?? []
+      const failed = files.filter(isFailedFile).length
+      const unfinished = files.filter(isUnfinishedFile).length
+      const said = [
+        failed ? `${failed} of its files failed` : '',
+        unfinished
+          ? `${unfinished} of its files ${unfinished > 1 ? 'are' : 'is'} not Completed`
+          : ''
+      ].filter(Boolean)
+      if (said.length)
+        return `Import job ${j.jobId} completed, but ${said.join(' and ')}. Fix the files, or set allow-partial: true to accept a partial import.`
     }
   }
   if (config.minRows === undefined && config.expectedRows === undefined)
     return undefined
-  const rows = sumOf(jobs, (j) => j.job?.importedRows)
-  if (rows === undefined) {
-    return 'The server did not report imported rows, so min-rows/expected-rows cannot be checked. Remove them for this API.'
+  // A sum that skips a job of unknown rows proves nothing about the total.
+  const unknown = jobs.filter((j) => j.job?.importedRows === undefined)
+  if (unknown.length) {
+    return jobs.length > 1
+      ? `The server did not report imported rows for import job ${unknown.map((j) => j.jobId).join(', ')}, so min-rows/expected-rows cannot be checked. Remove them for this API.`
+      : 'The server did not report imported rows, so min-rows/expected-rows cannot be checked. Remove them for this API.'
   }
+  const rows = sumOf(jobs, (j) => j.job?.importedRows) ?? 0n
   if (config.expectedRows !== undefined && rows !== config.expectedRows) {
     return `Imported ${formatRows(rows)} rows, expected ${formatRows(config.expectedRows)} (expected-rows).`
   }

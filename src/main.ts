@@ -176,6 +176,7 @@ async function waitAndReport(
         signal: deps.signal,
         limiter: new RateLimiter(clock),
         maxFailures: config.maxFailures,
+        collectionName: config.collectionName,
         onPoll: (job) => {
           log.poll(job)
           deps.onPoll?.(job, ids.length)

@@ -1,5 +1,6 @@
 import {
   base64Forms,
+  hexForms,
   secretPatterns,
   type SecretPattern
 } from './secret-pattern.js'
@@ -9,7 +10,7 @@ import {
  * ::add-mask::, but errors, outputs and the summary go through redact() too,
  * so the key stays out even where no runner masks it (the CLI, local runs),
  * and in forms no literal mask catches: another case, partly URL-encoded,
- * JSON-escaped or inside a longer base64 text (see secret-pattern.ts).
+ * JSON-escaped, or inside a longer base64 or hex text (see secret-pattern.ts).
  * Every text helper masks before it escapes or cuts: an escaped or cut
  * secret no longer matches its mask.
  */
@@ -44,8 +45,8 @@ function jsonForms(text: string): string[] {
 
 /**
  * The literal forms of a secret, for the runner's ::add-mask::: the raw
- * value, its base64 (the gRPC client sends the token so), URL-encoded and
- * JSON-escaped forms. redact() finds many more.
+ * value, its base64 (the gRPC client sends the token so), URL-encoded,
+ * JSON-escaped and hex forms. redact() finds many more.
  */
 export function secretForms(value: string): string[] {
   const base64 = base64Forms(value)
@@ -54,7 +55,8 @@ export function secretForms(value: string): string[] {
       value,
       ...base64.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')]),
       ...urlForms(value),
-      ...jsonForms(value)
+      ...jsonForms(value),
+      ...hexForms(value)
     ])
   ].filter((form) => form.length >= MIN_LENGTH)
 }

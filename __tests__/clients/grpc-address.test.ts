@@ -30,4 +30,19 @@ describe('parseAddress', () => {
       )
     }
   )
+
+  it.each([
+    ['htp://root:hunter2hunter2@milvus:19530', 'htp://***@milvus:19530'],
+    ['root:hunter2hunter2@milvus:19530', '***@milvus:19530'],
+    ['grpc://root:hun/ter2@hunter2@', 'grpc://***@']
+  ])('quotes %s without its credentials', (address, quoted) => {
+    let message = ''
+    try {
+      parseAddress(address)
+    } catch (caught) {
+      message = (caught as InputError).message
+    }
+    expect(message).toContain(`(got "${quoted}").`)
+    expect(message).not.toMatch(/hunter2|ter2/)
+  })
 })

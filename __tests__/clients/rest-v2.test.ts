@@ -104,3 +104,51 @@ describe('RestV2Api after the route answered', () => {
     await srv.close()
   })
 })
+
+describe('RestV2Api and the echoed job ID', () => {
+  const body = (jobId: string) =>
+    COMPLETED.replace('"jobId":"job-1"', `"jobId":${jobId}`)
+
+  it.each([
+    ['a string with a leading zero', '"01000"'],
+    ['a string with a space', '" 1000"'],
+    ['an exponent', '1e3'],
+    ['a decimal point', '1000.0'],
+    ['another number', '1001'],
+    ['the same digits as a number', '1000']
+  ])('does not trust %s for job 1000', async (_name, written) => {
+    const server = await serve({
+      '/v2/vectordb/jobs/import/describe': () => [200, body(written)]
+    })
+    try {
+      const error = await new RestV2Api({ endpoint: server.url })
+        .getJob('1000', { timeoutMs: 2000 })
+        .catch((e: unknown) => e)
+      expect((error as Error).message).toMatch(
+        /(answered for job .*|the job ID as the number .*) when asked for job "?1000"?.*, so the answer is not trusted/
+      )
+    } finally {
+      await server.close()
+    }
+  })
+
+  it.each([['the same digits as a string', '"1000"']])(
+    'reads %s',
+    async (_name, written) => {
+      const server = await serve({
+        '/v2/vectordb/jobs/import/describe': () => [200, body(written)]
+      })
+      try {
+        const job = await new RestV2Api({ endpoint: server.url }).getJob(
+          '1000',
+          {
+            timeoutMs: 2000
+          }
+        )
+        expect(job.state).toBe('Completed')
+      } finally {
+        await server.close()
+      }
+    }
+  )
+})

@@ -97,6 +97,15 @@ describe('the start inputs', () => {
       error: /^Input "object-url" line 1 must be an object-storage URL/
     },
     {
+      name: 'an object-url that carries a key, quoted without it',
+      inputs: {
+        'collection-name': 'c',
+        'object-url': 'ftp://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/key'
+      },
+      error:
+        /^Input "object-url" line 1 must be an object-storage URL .*\(got "ftp:\/\/\*\*\*@bucket\/key"\)\.$/
+    },
+    {
       name: 'an access-key without its secret-key',
       inputs: {
         'collection-name': 'c',

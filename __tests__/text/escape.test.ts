@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {
   cap,
   escapeCell,
@@ -100,9 +101,43 @@ describe('escapeCell', () => {
     ['an issue reference', 'fixed in #123', '#123'],
     ['an HTML tag', '<img src=x onerror=alert(1)>', '<img'],
     ['a table break', 'a | b\n| c |', '|'],
-    ['a code span', '`rm -rf`', '`']
+    ['a code span', '`rm -rf`', '`'],
+    ['a www autolink after _', 'see _www.evil.example/x', 'www.'],
+    ['an autolink after _', 'see _https://evil.example/x', 'https://'],
+    ['an autolink after a digit', 'see 1https://evil.example/x', 'https://'],
+    ['an autolink inside a word', 'seehttp://evil.example/x', 'http://'],
+    ['an upper-case autolink', 'see HTTPS://EVIL.EXAMPLE', 'HTTPS://'],
+    ['a mixed-case www autolink', 'see x_WwW.evil.example', 'WwW.'],
+    ['an ftp autolink', 'see _ftp://evil.example', 'ftp://'],
+    ['a mailto: autolink', 'mail_mailto:admin@evil.example', 'mailto:'],
+    ['an xmpp: autolink', 'chat 1xmpp:admin@evil.example', 'xmpp:']
   ])('renders %s as inert text', (_name, text, live) => {
     expect(escapeCell(text)).not.toContain(live)
+  })
+
+  it('breaks an autolink inside the scheme, keeping the text readable', () => {
+    expect(escapeCell('see _https://evil.example/x and 2www.a.example')).toBe(
+      `see _https${ZWSP}://evil.example/x and 2www${ZWSP}.a.example`
+    )
+    expect(escapeCell('mailto:a@b.example').replaceAll(ZWSP, '')).toBe(
+      'mailto:a@b.example'
+    )
+  })
+
+  it('leaves no autolink in any text, whatever stands before the scheme', () => {
+    const piece = fc.constantFrom(
+      ...['http', 'https', 'HTTPS', 'ftp', 'ftps', 'www', 'WWW', 'mailto'],
+      ...['xmpp', '://', ':', '.', '@', '_', '1', 'x', ' ', '*', '(', '~'],
+      ...['\n', 'evil.example', 'a', '/', '\u200b']
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const out = escapeCell(pieces.join(''))
+        expect(out).not.toMatch(/(https?|ftps?|mailto|xmpp):|www\./i)
+        expect(out).not.toMatch(/@[A-Za-z0-9]/)
+      }),
+      { numRuns: 1000 }
+    )
   })
 
   it('masks a secret before escaping it, so the escape cannot hide it', () => {

@@ -51,6 +51,45 @@ describe('waitForJob', () => {
     expect(result.polls).toBe(1)
   })
 
+  it('never counts an answer about another collection as progress', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [job('Completed', 100, { collectionName: 'someone_else' })]
+    })
+    const result = await waitForJob(api, '7', {
+      ...options(clock),
+      collectionName: 'mine'
+    })
+    expect(result.outcome).toBe('error')
+    expect(jobReason(result)).toMatch(
+      /belongs to collection "someone_else", not to collection-name "mine", so the answer is not trusted/
+    )
+    // The same answer is fine when it names the collection asked for.
+    const same = new FakeImportApi({
+      '7': [job('Completed', 100, { collectionName: 'mine' })]
+    })
+    expect(
+      (
+        await waitForJob(same, '7', {
+          ...options(clock),
+          collectionName: 'mine'
+        })
+      ).outcome
+    ).toBe('success')
+  })
+
+  it('fails a Completed that also gives a failure reason', async () => {
+    const clock = new FakeClock()
+    const api = new FakeImportApi({
+      '7': [job('Completed', 100, { reason: 'row 3 bad' })]
+    })
+    const result = await waitForJob(api, '7', options(clock))
+    expect(result.outcome).toBe('failed')
+    expect(jobReason(result)).toBe(
+      'Import job 7 reports Completed but also a failure reason, so it is not counted as a success: row 3 bad'
+    )
+  })
+
   it('treats None as failure', async () => {
     const clock = new FakeClock()
     const api = new FakeImportApi({ '7': [job('None', 0)] })

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js'
 import { safeLogText } from '../text/escape.js'
+import { withoutUserinfo } from '../text/userinfo.js'
 
 // Milvus serves gRPC and REST on one port, so with api: grpc an http(s)://
 // endpoint means the same host and port, in plain text or TLS.
@@ -29,7 +30,7 @@ export function parseAddress(address: string): {
   if (!(url.protocol in DEFAULT_PORTS) || !url.hostname) {
     throw new InputError(
       ['endpoint'],
-      `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${safeLogText(address, 200)}").`
+      `must look like grpc://host:19530 or grpcs://host:443 for the gRPC API (http:// and https:// name the same port) (got "${safeLogText(withoutUserinfo(address), 200)}").`
     )
   }
   const port = url.port || DEFAULT_PORTS[url.protocol]

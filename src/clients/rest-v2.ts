@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MalformedResponseError, TransientError } from '../errors.js'
-import { send, type HttpResponse } from '../http/transport.js'
+import { forgetBody, send, type HttpResponse } from '../http/transport.js'
 import { tryJson } from '../http/parse.js'
 import { codeError, readJson, validate } from './answer.js'
 import { USER_AGENT } from '../version.js'
@@ -20,6 +20,7 @@ import { progressField, ScaleMemory, toPercent } from './progress.js'
 import { readState } from './states.js'
 import {
   checkEchoedJobId,
+  checkNumericEcho,
   Envelope,
   jobIdField,
   maybeRows,
@@ -164,7 +165,10 @@ export class RestV2Api implements ImportApi {
     }
     if (!isRouteMiss(res)) this.pathFound = true
     const context = { api: this.name, jobId }
-    const raw = this.unwrap(readJson(res, what, context), what, jobId)
+    const answer = readJson(res, what, context)
+    checkNumericEcho(res.text, jobId, what)
+    forgetBody(res)
+    const raw = this.unwrap(answer, what, jobId)
     // Some documents show the v1 body (readyPercentage, no state) for this
     // call: it is read as v1 reads it.
     if (isLegacyBody(raw)) return readLegacyJob(jobId, raw, what)

@@ -87,12 +87,25 @@ export const listedJobId = jobIdField.refine(
   'must be a job ID such as 463071155436633601 or job-xxxxxxxx'
 )
 
-/** True when two job IDs are the same, as decimal strings when numeric. */
-export function sameJobId(a: string, b: string): boolean {
-  const numeric = /^\d+$/
-  if (numeric.test(a) && numeric.test(b))
-    return a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '')
-  return a === b
+// A jobId written as a JSON number, as the text has it.
+const NUMERIC_JOB_ID = /"job_?[iI][dD]"\s*:\s*(-?[0-9][0-9.eE+-]*)/g
+
+/**
+ * Throws when a progress answer writes its jobId as a JSON number. Every
+ * REST API sends job IDs as strings; a number (1000, 1e3, 1000.0) cannot be
+ * compared as the decimal string that was asked for, only as a value, so
+ * the answer is not trusted.
+ */
+export function checkNumericEcho(
+  text: string,
+  asked: string,
+  what: string
+): void {
+  for (const [, written] of text.matchAll(NUMERIC_JOB_ID)) {
+    throw new MalformedResponseError(
+      `${what} answered with the job ID as the number ${written.slice(0, 40)} when asked for job "${asked}" (the API sends job IDs as strings), so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`
+    )
+  }
 }
 
 /**
@@ -112,7 +125,9 @@ export function checkEchoedJobId(
       `${what} answered without naming the job (no jobId) when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`
     )
   }
-  if (echoed === undefined || sameJobId(asked, echoed)) return
+  // Exact strings: "0463…" or " 463…" is another job (and a number is
+  // refused before: checkNumericEcho).
+  if (echoed === undefined || echoed === asked) return
   throw new MalformedResponseError(
     `${what} answered for job ${JSON.stringify(fromServer(echoed).slice(0, 80))} when asked for job ${asked}, so the answer is not trusted. Check endpoint: a proxy or server may be mixing up answers.`
   )

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MalformedResponseError } from '../errors.js'
-import { send } from '../http/transport.js'
+import { forgetBody, send } from '../http/transport.js'
 import { codeError, readJson, validate } from './answer.js'
 import { USER_AGENT } from '../version.js'
 import type { ImportApi } from './client.js'
@@ -16,6 +16,7 @@ import { ListPage, takePage } from './list-page.js'
 import { progressField, ScaleMemory, toPercent } from './progress.js'
 import {
   checkEchoedJobId,
+  checkNumericEcho,
   Envelope,
   jobIdField,
   maybeCount,
@@ -84,7 +85,10 @@ export class ZillizCloudV1Api implements ImportApi {
       signal: options.signal
     })
     const context = { api: this.name, jobId }
-    const envelope = validate(Envelope, readJson(res, what, context), what)
+    const body = readJson(res, what, context)
+    if (jobId !== undefined) checkNumericEcho(res.text, jobId, what)
+    forgetBody(res)
+    const envelope = validate(Envelope, body, what)
     // v1 signals success with code 200; 0 (the v2 convention) is taken too.
     if (!isSuccessCode(envelope.code, envelope.data)) {
       throw codeError(
@@ -151,13 +155,20 @@ export class ZillizCloudV1Api implements ImportApi {
 
 type V1Progress = z.infer<typeof Detail>
 
-/** Completed when completeTime is set with no errorMessage; Failed on an errorMessage. */
-function v1State(p: V1Progress): {
-  state: string
-  status: ImportJob['status']
-} {
+/**
+ * v1 has no state word. Failed on an errorMessage; Completed only when both
+ * signs of the end agree: completeTime is set and readyPercentage is full
+ * (1 as documented, or 100). A job that shows one without the other is
+ * still running, never a success.
+ */
+function v1State(
+  p: V1Progress,
+  needFull = true
+): { state: string; status: ImportJob['status'] } {
   if (p.errorMessage) return { state: 'Failed', status: 'failed' }
-  if (p.completeTime) return { state: 'Completed', status: 'completed' }
+  const full = p.readyPercentage === 1 || p.readyPercentage === 100
+  if (p.completeTime && (full || !needFull))
+    return { state: 'Completed', status: 'completed' }
   return { state: 'Importing', status: 'running' }
 }
 
@@ -168,7 +179,11 @@ export function toImportJob(
   scales = new ScaleMemory('fraction')
 ): ImportJob {
   const { state, status } = v1State(data)
-  const details = (data.details ?? []).map((d) => ({ d, ...v1State(d) }))
+  // A file's completeTime is its end; its figure may be left out.
+  const details = (data.details ?? []).map((d) => ({
+    d,
+    ...v1State(d, false)
+  }))
   const scale = scales.decide(jobId, [
     { value: data.readyPercentage, completed: status === 'completed' },
     ...details.map(({ d, status }) => ({
@@ -198,16 +213,14 @@ export function toImportJob(
 }
 
 /**
- * True for a v1-shaped progress body (readyPercentage or errorMessage, no
- * state), as some documents show for the v2 call too.
+ * True for a v1-shaped progress body (readyPercentage or errorMessage, and
+ * no state key at all), as some documents show for the v2 call too. A
+ * state of null is a v2 body without its state: unreadable.
  */
 export function isLegacyBody(data: unknown): boolean {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false
   const d = data as Record<string, unknown>
-  return (
-    (d.state === undefined || d.state === null) &&
-    ('readyPercentage' in d || 'errorMessage' in d)
-  )
+  return !('state' in d) && ('readyPercentage' in d || 'errorMessage' in d)
 }
 
 /** Reads a v1-shaped progress body, whichever API sent it. */

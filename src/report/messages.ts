@@ -50,6 +50,9 @@ export function failureReason(job: ImportJob): string {
   if (job.status === 'uncommitted') {
     return `Import job ${job.jobId} is Uncommitted: it was created with auto_commit=false and waits for a commit. Set commit: gated to commit it once it passes the gates, or call /v2/vectordb/jobs/import/commit (or abort) yourself.`
   }
+  if (job.state === 'Completed' && job.reason) {
+    return `Import job ${job.jobId} reports Completed but also a failure reason, so it is not counted as a success: ${cap(oneLine(job.reason))}`
+  }
   const fileReasons = job.files
     .filter((f) => f.reason)
     .map((f) => `${f.fileName}: ${f.reason}`)

@@ -19,6 +19,14 @@ export function isFailedFile(file: FileProgress): boolean {
   return /fail/i.test(file.state) || Boolean(file.reason)
 }
 
+/**
+ * A file of a completed job that the server says is not done (Pending,
+ * Importing…): the job's Completed then covers only part of the data.
+ */
+export function isUnfinishedFile(file: FileProgress): boolean {
+  return !isFailedFile(file) && file.state !== '' && file.state !== 'Completed'
+}
+
 /** The job result with the worst outcome (the first on ties). */
 export function worstJob(jobs: JobResult[]): JobResult | undefined {
   const outcome = worstOutcome(jobs.map((j) => j.outcome))

@@ -168,6 +168,7 @@ async function settle(
       deadline: Math.max(ctx.deadline, clock.now() + FINISH_GRACE_MS),
       signal,
       limiter: new RateLimiter(clock),
+      collectionName: config.collectionName,
       onPoll: (job) => log.poll(job),
       onEnd: (r) => log.end(r)
     })

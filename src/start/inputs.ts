@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { CreateRequest } from '../clients/job.js'
 import { InputError } from '../errors.js'
 import type { Runner } from '../runner/runner.js'
+import { withoutUserinfo } from '../text/userinfo.js'
 
 /** The new inputs, in action.yml order. */
 export const START_INPUT_NAMES = [
@@ -94,7 +95,7 @@ export function parseObjectUrls(value: string): string[][] {
     if (!parsed || !/^(s3|gs|https?):$/.test(parsed.protocol))
       fail(
         'object-url',
-        `line ${i + 1} must be an object-storage URL such as s3://bucket/data/1.parquet or https://bucket.s3.us-west-2.amazonaws.com/data/1.parquet (got "${url.slice(0, 200)}").`
+        `line ${i + 1} must be an object-storage URL such as s3://bucket/data/1.parquet or https://bucket.s3.us-west-2.amazonaws.com/data/1.parquet (got "${withoutUserinfo(url).slice(0, 200)}").`
       )
     return [url]
   })

@@ -59,6 +59,12 @@ const MARKDOWN: Record<string, string> = {
   '\\': '&#92;'
 }
 
+// What starts a GFM autolink: a scheme before its colon, or www before its
+// dot. GitHub starts links after `_`, digits and other non-letters, not only
+// at a word boundary, so each is broken wherever it stands. An email (with or
+// without mailto: or xmpp:) needs an @, which is broken too.
+const AUTOLINK = /(?:https?|ftps?|mailto|xmpp)(?=:)|www(?=\.)/gi
+
 /**
  * Escapes text for markdown so that it renders as inert text: no HTML, no
  * link or image (brackets), no autolink (a zero-width space after the scheme
@@ -68,7 +74,7 @@ export function escapeMarkdown(text: string): string {
   // Zero-width spaces first: the entities added next carry a # of their own.
   return text
     .replace(/@|#(?=\d)/g, (c) => `${c}${ZWSP}`)
-    .replace(/\b(https?|ftps?|mailto|www)(?=[:.])/gi, `$1${ZWSP}`)
+    .replace(AUTOLINK, (scheme) => `${scheme}${ZWSP}`)
     .replace(/[&<>|`[\]\\]/g, (c) => MARKDOWN[c])
     .replace(/\s*[\r\n]+\s*/g, ' ')
 }

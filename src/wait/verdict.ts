@@ -8,12 +8,13 @@ export type Outcome = 'success' | 'failed' | 'timeout' | 'cancelled' | 'error'
 /**
  * Reads one snapshot: 'poll' to keep waiting, or the outcome it settles.
  * Success needs the server's own Completed; nothing else (progress 100, a
- * completeTime, an unknown state) ever counts as success.
+ * completeTime, an unknown state) ever counts as success, and a Completed
+ * that also gives a failure reason contradicts itself, so it fails.
  */
 export function verdict(job: ImportJob): 'poll' | 'success' | 'failed' {
   switch (job.status) {
     case 'completed':
-      return job.state === 'Completed' ? 'success' : 'failed'
+      return job.state === 'Completed' && !job.reason ? 'success' : 'failed'
     case 'failed':
     case 'uncommitted':
       return 'failed'

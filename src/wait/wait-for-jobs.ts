@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { ImportApi } from '../clients/client.js'
 import type { ImportJob } from '../clients/job.js'
-import type { ActionError } from '../errors.js'
+import { MalformedResponseError, type ActionError } from '../errors.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withRetry } from '../retry.js'
 import { RateLimiter } from './rate-limit.js'
 import {
@@ -36,6 +36,8 @@ export interface WaitOptions {
   limiter?: RateLimiter
   /** Transient failures in a row before giving up. */
   maxFailures?: number
+  /** The collection the jobs must belong to (collection-name), if given. */
+  collectionName?: string
   requestTimeoutMs?: number
   random?: () => number
   /** Called after every successful poll. */
@@ -55,6 +57,23 @@ export const MAX_CONSECUTIVE_FAILURES = 10
 export function pollDelay(polls: number, intervalMs: number): number {
   const ramp = Math.max(1000, intervalMs / 4) * 2 ** Math.max(0, polls - 1)
   return Math.min(intervalMs, ramp)
+}
+
+/**
+ * An answer that puts the job in another collection than collection-name
+ * is about someone else's data: unreadable, never progress.
+ */
+function checkCollection(
+  job: ImportJob,
+  expected: string | undefined,
+  apiName: string
+): void {
+  const said = job.collectionName
+  if (!expected || said === undefined || said === '' || said === expected)
+    return
+  throw new MalformedResponseError(
+    `${apiName} answered that import job ${job.jobId} belongs to collection ${JSON.stringify(said.slice(0, 80))}, not to collection-name ${JSON.stringify(expected)}, so the answer is not trusted. Check job-id and collection-name.`
+  )
 }
 
 /** Polls one job until it ends, the deadline passes or the step is cancelled. */
@@ -96,7 +115,9 @@ export async function waitForJob(
           !(await options.limiter.acquire(signal, options.deadline))
         )
           throw new NoSlotError('no request slot before the deadline')
-        return api.getJob(jobId, { timeoutMs, signal })
+        const read = await api.getJob(jobId, { timeoutMs, signal })
+        checkCollection(read, options.collectionName, api.name)
+        return read
       }, policy)
     } catch (error) {
       return stop(outcomeOf(error, signal))
