@@ -2530,7 +2530,10 @@ function failureReason(job) {
         fileReasons[0] ||
         (job.state === 'None'
             ? 'the server reports state None (unknown import job state)'
-            : 'the server gave no reason');
+            : job.state === 'ImportFailed'
+                ? // Milvus 2.4+ maps Uncommitted, Committing and None to ImportFailed.
+                    'the server gave no reason. Over gRPC, Milvus 2.4+ also reports a job that waits for a commit (created with auto_commit=false) as ImportFailed; check its state with api: v2'
+                : 'the server gave no reason');
     return `Import job ${job.jobId} ${job.state === 'Failed' ? 'failed' : `ended ${job.state}`}: ${(0,text_escape/* cap */.Np)((0,text_escape/* oneLine */.TN)(reason))}`;
 }
 /**

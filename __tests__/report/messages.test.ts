@@ -82,3 +82,14 @@ describe('errorLine', () => {
     expect(errorLine(none, 'flags')).toBe('Job ID "x" is not a Milvus task ID.')
   })
 })
+
+describe('failureReason over gRPC', () => {
+  it('says an ImportFailed with no reason may be a job waiting for a commit', () => {
+    expect(failureReason(job('ImportFailed', 99, { jobId: '5' }))).toBe(
+      'Import job 5 ended ImportFailed: the server gave no reason. Over gRPC, Milvus 2.4+ also reports a job that waits for a commit (created with auto_commit=false) as ImportFailed; check its state with api: v2'
+    )
+    expect(
+      failureReason(job('ImportFailed', 0, { jobId: '5', reason: 'bad row' }))
+    ).toBe('Import job 5 ended ImportFailed: bad row')
+  })
+})
