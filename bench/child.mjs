@@ -22,8 +22,8 @@ function fileList(count, failEvery) {
         fileName,
         state: 'Failed',
         progress: 50,
-        importedRows: 500,
-        totalRows: 1000,
+        importedRows: 500n,
+        totalRows: 1000n,
         fileSize: 3_157_000,
         reason: `failed to import file "${fileName}": row 1,204: field "embedding" has dim 512, expected 768`
       }
@@ -32,8 +32,8 @@ function fileList(count, failEvery) {
       fileName,
       state: 'Completed',
       progress: 100,
-      importedRows: 1000,
-      totalRows: 1000,
+      importedRows: 1000n,
+      totalRows: 1000n,
       fileSize: 3_157_000,
       completeTime: '2026-01-05T10:04:12Z'
     }
@@ -44,7 +44,8 @@ function fileList(count, failEvery) {
 function summary(count, failEvery) {
   const files = fileList(count, failEvery)
   const failed = failEvery > 0
-  const rows = files.reduce((n, f) => n + f.importedRows, 0)
+  // Row counts are exact bigints, as the clients read them.
+  const rows = files.reduce((n, f) => n + f.importedRows, 0n)
   const result = {
     outcome: failed ? 'failed' : 'success',
     elapsedMs: 252_000,
@@ -61,7 +62,7 @@ function summary(count, failEvery) {
           status: failed ? 'failed' : 'completed',
           progress: failed ? 0 : 100,
           importedRows: rows,
-          totalRows: count * 1000,
+          totalRows: BigInt(count) * 1000n,
           collectionName: 'product_embeddings',
           files
         }

@@ -207,44 +207,37 @@ function unreachable(url, error) {
 }
 /**
  * Reads a body as it arrives, decoded on the way (no second copy in
- * memory), and stops reading once it is past the size cap.
- *
- * The listeners outlive the answer: a keep-alive socket's parser holds the
- * message until the socket's next answer. Once settled they hold neither
- * the text nor the promise (whose value is the text), or every body would
- * live long enough to be moved to V8's old generation and wait there, at
- * 156 kB for 1,024 files, for a full collection.
+ * memory), and stops reading once it is past the size cap. The text comes
+ * in a box, for send to empty, and the listeners let go of it once it is
+ * handed over: they are made when the answer starts, so under load they are
+ * old by its end, and hold on to what they point at (see forgetBody).
  */
 function readCapped(res, where) {
     return new Promise((resolve, reject) => {
-        let settle = { resolve, reject };
         const decoder = new external_node_string_decoder_.StringDecoder('utf8');
         let text = '';
         let size = 0;
-        const fail = (error) => {
-            settle?.reject(error);
-            settle = undefined;
+        let done = false;
+        const end = (fn) => {
+            if (done)
+                return;
+            done = true;
+            fn();
             text = '';
         };
         res.on('data', (chunk) => {
-            if (!settle)
-                return;
             size += chunk.length;
             if (size > MAX_BODY_BYTES) {
-                fail(new errors/* MalformedResponseError */.f7(`${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`));
+                end(() => reject(new errors/* MalformedResponseError */.f7(`${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`)));
                 res.destroy();
                 return;
             }
             text += decoder.write(chunk);
         });
-        res.on('end', () => {
-            settle?.resolve({ text: text + decoder.end() });
-            settle = undefined;
-            text = '';
-        });
-        res.on('error', (error) => fail(new errors/* TransientError */.N_(`${where} broke off its answer: ${error.message}.`, undefined, { cause: error })));
+        res.on('end', () => end(() => resolve({ text: text + decoder.end() })));
+        res.on('error', (error) => end(() => reject(new errors/* TransientError */.N_(`${where} broke off its answer: ${error.message}.`, undefined, { cause: error }))));
         // A close before the end that brought no error of its own.
-        res.on('close', () => fail(new errors/* TransientError */.N_(`${where} closed the connection mid-answer.`)));
+        res.on('close', () => end(() => reject(new errors/* TransientError */.N_(`${where} closed the connection mid-answer.`))));
     });
 }
 
@@ -1011,11 +1004,11 @@ const Detail = schemas/* object */.Ikc({
         completeTime: d.completeTime ? (0,server_text/* fromServer */.Wj)(d.completeTime) : undefined
     };
 });
-/** Whether two file entries say the same thing, field by field. */
-function sameFile(a, b) {
+/** Whether an entry says what a file read now says, progress as given. */
+function sameFile(a, b, progress) {
     return (a.fileName === b.fileName &&
         a.state === b.state &&
-        a.progress === b.progress &&
+        a.progress === progress &&
         a.importedRows === b.importedRows &&
         a.totalRows === b.totalRows &&
         a.fileSize === b.fileSize &&
@@ -1028,22 +1021,30 @@ function sameFile(a, b) {
  * large job are unchanged (done, or not started); the poller holds each
  * answer until the next, long enough for V8 to move it to the old
  * generation, where a fresh copy of every entry per poll piles up as garbage
- * until the next full collection. Entries are shared between answers, so
- * they are read, never changed (freezing them would cost V8 a map each).
+ * until the next full collection.
+ *
+ * An entry is made only for a file that is new or changed, so every entry
+ * made here is kept: V8 moves the objects of an allocation site straight to
+ * the old generation once most of them live long (pretenuring), and a site
+ * whose copies were kept on the first poll and dropped on the next ones
+ * would then put every poll's garbage there. Entries are shared between
+ * answers, so they are read, never changed (freezing them would cost V8 a
+ * map each).
  */
 class FileMemory {
     last = new Map();
-    /** The files of this answer, unchanged entries replaced by earlier ones. */
-    reuse(jobId, files) {
+    /** The entries of the files read now, each with its progress. */
+    entries(jobId, read, progressOf) {
         const before = this.last.get(jobId);
-        let same = before?.length === files.length;
-        for (let i = 0; i < files.length; i++) {
+        let same = before?.length === read.length;
+        const files = read.map((file, i) => {
+            const progress = progressOf(file);
             const old = before?.[i];
-            if (old && sameFile(old, files[i]))
-                files[i] = old;
-            else
-                same = false;
-        }
+            if (old && sameFile(old, file, progress))
+                return old;
+            same = false;
+            return { ...file, progress };
+        });
         // An answer of only unchanged files keeps the earlier array too.
         const kept = same && before ? before : files;
         this.last.set(jobId, kept);
@@ -1387,11 +1388,10 @@ function rest_v2_toImportJob(requestedId, data, scales = new ScaleMemory('percen
             completed: f.state === 'Completed'
         }))
     ]);
-    const read = details.map((f) => ({
-        ...f,
-        progress: toPercent(f.progress, scale, f.state === 'Completed')
-    }));
-    const files = lastFiles ? lastFiles.reuse(requestedId, read) : read;
+    const progressOf = (f) => toPercent(f.progress, scale, f.state === 'Completed');
+    const files = lastFiles
+        ? lastFiles.entries(requestedId, details, progressOf)
+        : details.map((f) => ({ ...f, progress: progressOf(f) }));
     // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
     const importedRows = data.importedRows ?? (status === 'completed' ? data.totalRows : undefined);
     return {

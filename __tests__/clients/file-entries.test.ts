@@ -233,6 +233,7 @@ describe('the body of an answer once read', () => {
       await sleep(30)
       gc({ type: 'minor' })
       gc({ type: 'minor' })
+      await sleep(10)
       finish()
       expect((await job).files).toHaveLength(1024)
       gc({ type: 'minor' })

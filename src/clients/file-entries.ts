@@ -59,12 +59,16 @@ export const Detail = z
     }
   })
 
-/** Whether two file entries say the same thing, field by field. */
-function sameFile(a: FileProgress, b: FileProgress): boolean {
+/** Whether an entry says what a file read now says, progress as given. */
+function sameFile(
+  a: FileProgress,
+  b: FileProgress,
+  progress: number | undefined
+): boolean {
   return (
     a.fileName === b.fileName &&
     a.state === b.state &&
-    a.progress === b.progress &&
+    a.progress === progress &&
     a.importedRows === b.importedRows &&
     a.totalRows === b.totalRows &&
     a.fileSize === b.fileSize &&
@@ -79,21 +83,34 @@ function sameFile(a: FileProgress, b: FileProgress): boolean {
  * large job are unchanged (done, or not started); the poller holds each
  * answer until the next, long enough for V8 to move it to the old
  * generation, where a fresh copy of every entry per poll piles up as garbage
- * until the next full collection. Entries are shared between answers, so
- * they are read, never changed (freezing them would cost V8 a map each).
+ * until the next full collection.
+ *
+ * An entry is made only for a file that is new or changed, so every entry
+ * made here is kept: V8 moves the objects of an allocation site straight to
+ * the old generation once most of them live long (pretenuring), and a site
+ * whose copies were kept on the first poll and dropped on the next ones
+ * would then put every poll's garbage there. Entries are shared between
+ * answers, so they are read, never changed (freezing them would cost V8 a
+ * map each).
  */
 export class FileMemory {
   private readonly last = new Map<string, FileProgress[]>()
 
-  /** The files of this answer, unchanged entries replaced by earlier ones. */
-  reuse(jobId: string, files: FileProgress[]): FileProgress[] {
+  /** The entries of the files read now, each with its progress. */
+  entries(
+    jobId: string,
+    read: FileProgress[],
+    progressOf: (file: FileProgress) => number | undefined
+  ): FileProgress[] {
     const before = this.last.get(jobId)
-    let same = before?.length === files.length
-    for (let i = 0; i < files.length; i++) {
+    let same = before?.length === read.length
+    const files = read.map((file, i) => {
+      const progress = progressOf(file)
       const old = before?.[i]
-      if (old && sameFile(old, files[i])) files[i] = old
-      else same = false
-    }
+      if (old && sameFile(old, file, progress)) return old
+      same = false
+      return { ...file, progress }
+    })
     // An answer of only unchanged files keeps the earlier array too.
     const kept = same && before ? before : files
     this.last.set(jobId, kept)

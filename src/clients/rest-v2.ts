@@ -9,6 +9,7 @@ import type { ImportApi } from './client.js'
 import type {
   CallOptions,
   CreateRequest,
+  FileProgress,
   ImportJob,
   JobListing,
   ListQuery
@@ -239,11 +240,11 @@ export function toImportJob(
       completed: f.state === 'Completed'
     }))
   ])
-  const read = details.map((f) => ({
-    ...f,
-    progress: toPercent(f.progress, scale, f.state === 'Completed')
-  }))
-  const files = lastFiles ? lastFiles.reuse(requestedId, read) : read
+  const progressOf = (f: FileProgress) =>
+    toPercent(f.progress, scale, f.state === 'Completed')
+  const files = lastFiles
+    ? lastFiles.entries(requestedId, details, progressOf)
+    : details.map((f) => ({ ...f, progress: progressOf(f) }))
   // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
   const importedRows =
     data.importedRows ?? (status === 'completed' ? data.totalRows : undefined)

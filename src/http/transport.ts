@@ -168,36 +168,34 @@ function unreachable(url: string, error: unknown): TransientError {
 
 /**
  * Reads a body as it arrives, decoded on the way (no second copy in
- * memory), and stops reading once it is past the size cap.
- *
- * The listeners outlive the answer: a keep-alive socket's parser holds the
- * message until the socket's next answer. Once settled they hold neither
- * the text nor the promise (whose value is the text), or every body would
- * live long enough to be moved to V8's old generation and wait there, at
- * 156 kB for 1,024 files, for a full collection.
+ * memory), and stops reading once it is past the size cap. The text comes
+ * in a box, for send to empty, and the listeners let go of it once it is
+ * handed over: they are made when the answer starts, so under load they are
+ * old by its end, and hold on to what they point at (see forgetBody).
  */
 function readCapped(
   res: IncomingMessage,
   where: string
 ): Promise<{ text: string }> {
   return new Promise((resolve, reject) => {
-    let settle: { resolve: typeof resolve; reject: typeof reject } | undefined =
-      { resolve, reject }
     const decoder = new StringDecoder('utf8')
     let text = ''
     let size = 0
-    const fail = (error: Error) => {
-      settle?.reject(error)
-      settle = undefined
+    let done = false
+    const end = (fn: () => void) => {
+      if (done) return
+      done = true
+      fn()
       text = ''
     }
     res.on('data', (chunk: Buffer) => {
-      if (!settle) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        fail(
-          new MalformedResponseError(
-            `${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`
+        end(() =>
+          reject(
+            new MalformedResponseError(
+              `${where} sent a body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; this is not an import-progress answer. Check endpoint.`
+            )
           )
         )
         res.destroy()
@@ -205,23 +203,23 @@ function readCapped(
       }
       text += decoder.write(chunk)
     })
-    res.on('end', () => {
-      settle?.resolve({ text: text + decoder.end() })
-      settle = undefined
-      text = ''
-    })
+    res.on('end', () => end(() => resolve({ text: text + decoder.end() })))
     res.on('error', (error) =>
-      fail(
-        new TransientError(
-          `${where} broke off its answer: ${error.message}.`,
-          undefined,
-          { cause: error }
+      end(() =>
+        reject(
+          new TransientError(
+            `${where} broke off its answer: ${error.message}.`,
+            undefined,
+            { cause: error }
+          )
         )
       )
     )
     // A close before the end that brought no error of its own.
     res.on('close', () =>
-      fail(new TransientError(`${where} closed the connection mid-answer.`))
+      end(() =>
+        reject(new TransientError(`${where} closed the connection mid-answer.`))
+      )
     )
   })
 }
