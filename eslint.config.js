@@ -13,7 +13,14 @@ export default defineConfig([
   { languageOptions: { globals: globals.node } },
   {
     files: ['__tests__/**/*.ts'],
-    extends: [jest.configs['flat/recommended']]
+    extends: [jest.configs['flat/recommended']],
+    rules: {
+      // expectNoSuccess() and the like assert too.
+      'jest/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expect', 'expectNo*'] }
+      ]
+    }
   },
   prettier
 ])

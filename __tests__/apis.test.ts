@@ -245,6 +245,33 @@ describe('several jobs in one step', () => {
     ).toHaveLength(1)
   })
 
+  it('polls once more just before the deadline, and sees a job that ended in time', async () => {
+    // Polls at 0, 2.5 and 7.5 s; the next would be due at 12.5 s, after the
+    // 12 s timeout, so the last goes out just before it, at 11+ s.
+    h = await startHarness({ jobs: [{ jobId: '4242', durationMs: 10_500 }] })
+    const run = await h.run({
+      'job-id': '4242',
+      'poll-interval': '5s',
+      timeout: '12s'
+    })
+    expect(run.outputs.outcome).toBe('success')
+    const at = h.sim.requests.map((r) => r.at - h!.sim.requests[0].at)
+    expect(at.at(-1)).toBeGreaterThanOrEqual(11_000)
+    expect(at.at(-1)).toBeLessThan(12_000)
+  })
+
+  it('times out at the deadline itself, not at the last poll', async () => {
+    h = await startHarness({ jobs: [{ jobId: '4243', durationMs: 3_600_000 }] })
+    const run = await h.run({
+      'job-id': '4243',
+      'poll-interval': '1s',
+      timeout: '3s'
+    })
+    expect(run.outputs.outcome).toBe('timeout')
+    expect(run.elapsedMs).toBe(3000)
+    expect(run.outputs.elapsedSeconds).toBe('3')
+  })
+
   it('ends by the deadline even when the rate limit cannot reach every job', async () => {
     const warnings: Error[] = []
     const onWarning = (w: Error) => warnings.push(w)

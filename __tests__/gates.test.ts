@@ -101,13 +101,12 @@ describe('checkGates', () => {
       'Import job 7 completed, but 1 of its files failed and 1 of its files is not Completed. Fix the files, or set allow-partial: true to accept a partial import.'
     )
     expect(checkGates({ allowPartial: true }, jobs)).toBeUndefined()
-    // A file with no state word says nothing either way.
-    expect(
-      checkGates(
-        { allowPartial: false },
-        completed([{ fileName: 'a', state: '' }])
-      )
-    ).toBeUndefined()
+    // A file with no state word is not said to be done: partial too.
+    const stateless = completed([{ fileName: 'a', state: '' }])
+    expect(checkGates({ allowPartial: false }, stateless)).toBe(
+      'Import job 7 completed, but 1 of its files is not Completed. Fix the files, or set allow-partial: true to accept a partial import.'
+    )
+    expect(checkGates({ allowPartial: true }, stateless)).toBeUndefined()
   })
 
   it('does not sum past a job of unknown rows', () => {

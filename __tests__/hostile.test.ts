@@ -74,6 +74,11 @@ function describe2(data: Record<string, unknown>): string {
   })
 }
 
+/** A v2 list body with the given data. */
+function list(data: Record<string, unknown>): string {
+  return JSON.stringify({ code: 0, data })
+}
+
 async function runAgainst(
   answer: (req: Request, n: number) => Answer,
   inputs: Record<string, string> = {}
@@ -197,13 +202,10 @@ describe('false successes', () => {
     const { run } = await runAgainst(
       (req) =>
         req.path.endsWith('/list')
-          ? JSON.stringify({
-              code: 0,
-              data: {
-                records: [
-                  { jobId: JOB, collectionName: 'articles', state: 'Importing' }
-                ]
-              }
+          ? list({
+              records: [
+                { jobId: JOB, collectionName: 'articles', state: 'Importing' }
+              ]
             })
           : describe2({ collectionName: 'someone_else' }),
       { 'job-id': '', 'collection-name': 'articles' }
@@ -224,6 +226,124 @@ describe('false successes', () => {
     const { run } = await runAgainst(() => describe2(data))
     expectNoSuccess(run)
     expect(run.outputs.outcome).toBe('failed')
+  })
+
+  it.each([
+    [
+      'a file with no state',
+      { details: [{ fileName: 'b.parquet', progress: 0, totalRows: 10 }] }
+    ],
+    ['an errorMessage', { errorMessage: 'import failed' }],
+    ['a failedReason', { failedReason: 'import failed' }],
+    [
+      'a file with an errorMessage',
+      {
+        details: [
+          { fileName: 'a.parquet', state: 'Completed', errorMessage: 'bad' }
+        ]
+      }
+    ]
+  ])('a Completed with %s is not a success', async (_n, data) => {
+    const { run } = await runAgainst(() => describe2(data))
+    expectNoSuccess(run)
+  })
+
+  it('importedRows null is unknown, not totalRows, so min-rows cannot pass', async () => {
+    const { run } = await runAgainst(
+      () => describe2({ importedRows: null, totalRows: 10 }),
+      { 'min-rows': '10' }
+    )
+    expectNoSuccess(run)
+    expect(run.outputs.importedRows).not.toBe('10')
+    expect(errorLines(run)[0]).toMatch(/did not report imported rows/)
+  })
+
+  it('code 0 with a message that says the import failed is unreadable', async () => {
+    const { run } = await runAgainst(() =>
+      describe2({}).replace(
+        '{"code":0,',
+        '{"code":0,"message":"import failed",'
+      )
+    )
+    expectNoSuccess(run)
+    expect(errorLines(run)[0]).toMatch(/success code and the message/)
+  })
+
+  it.each([
+    [
+      'names no job',
+      { readyPercentage: 1, completeTime: '2026-01-05T10:00:00Z' }
+    ],
+    [
+      'also says Failed',
+      {
+        jobId: JOB,
+        readyPercentage: 1,
+        completeTime: '2026-01-05T10:00:00Z',
+        reason: 'boom'
+      }
+    ]
+  ])('a v1-shaped answer that %s is not a success', async (_n, data) => {
+    const { run } = await runAgainst(() => JSON.stringify({ code: 0, data }))
+    expectNoSuccess(run)
+  })
+
+  it('a v1 answer whose own state says Failed is not a success', async () => {
+    const { run } = await runAgainst(
+      () =>
+        JSON.stringify({
+          code: 200,
+          data: {
+            jobId: JOB,
+            readyPercentage: 1,
+            completeTime: '2026-01-05T10:00:00Z',
+            state: 'Failed'
+          }
+        }),
+      { api: 'v1', 'cluster-id': 'in01-3e5b7c9d2f4a6b8' }
+    )
+    expectNoSuccess(run)
+  })
+
+  it('a list with both records and tasks is unreadable', async () => {
+    const { run } = await runAgainst(
+      (req) =>
+        req.path.endsWith('/list')
+          ? list({
+              records: [
+                { jobId: JOB, collectionName: 'articles', state: 'Completed' }
+              ],
+              tasks: [
+                {
+                  jobId: '463071155436633602',
+                  collectionName: 'articles',
+                  state: 'Importing'
+                }
+              ]
+            })
+          : describe2({}),
+      { 'job-id': '', 'collection-name': 'articles', 'wait-for': 'all' }
+    )
+    expectNoSuccess(run)
+    expect(errorLines(run)[0]).toMatch(/both records and tasks/)
+  })
+
+  it('a create answer with a repeated jobId is not taken for either job', async () => {
+    const { run, server } = await runAgainst(
+      (req) =>
+        req.path.endsWith('/create')
+          ? `{"code":0,"data":{"jobId":"999","jobId":"${JOB}"}}`
+          : describe2({}),
+      {
+        'job-id': '',
+        'collection-name': 'articles',
+        files: 'data/1.parquet'
+      }
+    )
+    expectNoSuccess(run)
+    expect(server.requests.map((r) => r.path)).not.toContain(
+      '/v2/vectordb/jobs/import/describe'
+    )
   })
 
   it('rows unknown for one of two jobs cannot pass an expected-rows gate', async () => {
@@ -530,6 +650,19 @@ describe('injection', () => {
     }
   })
 
+  it('drops escape sequences and invisible characters from server text', async () => {
+    const reason = `x\u001b[2K \u001b[32mImport completed\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 ${KEY.slice(0, 8)}\u200b${KEY.slice(8)} GH-1234`
+    const { run } = await runAgainst(() =>
+      describe2({ state: 'Failed', reason })
+    )
+    expectNoSuccess(run)
+    expect(run.everything).not.toContain('\u001b')
+    expect(run.everything).not.toContain('\u0007')
+    // A key split by a zero-width space is joined, then masked.
+    expect(visible(run)).not.toContain(KEY.slice(8))
+    expect(run.summary).not.toMatch(/GH-1234/)
+  })
+
   it('renders server text in the summary as inert text', async () => {
     const reason =
       '@octocat ![px](https://evil.example/p.png) [Click to fix](https://evil.example/login) <img src=x> a|b #12'
@@ -583,6 +716,24 @@ describe('bad input', () => {
       expect(server.requests).toEqual([])
     }
   )
+
+  it('an endpoint with a query ends in one line naming it, with no request sent', async () => {
+    const server = await hostileServer(() => describe2({}))
+    try {
+      const run = await runAction({
+        'job-id': JOB,
+        endpoint: `${server.endpoint}/?x=1`,
+        'api-key': KEY
+      })
+      expectNoSuccess(run)
+      expect(errorLines(run)[0]).toMatch(
+        /Input "endpoint" must not have a query/
+      )
+      expect(server.requests).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
 
   it('a SIGTERM at the first line out still ends in outputs and a summary', async () => {
     const server = await hostileServer(() => describe2({ state: 'Importing' }))

@@ -145,6 +145,8 @@ describe('resolveApi', () => {
     ['https://api.cloud.zilliz.com.cn', 'v2'],
     ['http://127.0.0.1:19530', 'v2'],
     ['https://controller.api.gcp-us-west1.zillizcloud.com', 'v1'],
+    // As the v1 document's title spells the host.
+    ['https://controller.gcp-us-west1.zillizcloud.com', 'v1'],
     ['grpc://127.0.0.1:19530', 'grpc'],
     ['grpcs://in03.example.com:443', 'grpc']
   ])('auto picks the API of %s', (endpoint, api) => {

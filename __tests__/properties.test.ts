@@ -401,6 +401,8 @@ describe('the v2 body parser', () => {
           importedRows: rowsOf(d.importedRows),
           totalRows: rowsOf(d.totalRows),
           reason: d.reason ?? undefined,
+          errorMessage: undefined,
+          failedReason: undefined,
           completeTime: d.completeTime ?? undefined,
           details: d.details?.map((x) => ({
             ...x,

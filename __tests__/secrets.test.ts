@@ -120,7 +120,9 @@ describe('secret variants', () => {
     ['with every character %-encoded', pct(password).join('')],
     ['%-encoded and upper-cased', 'PA55%20W%2FRD%2B%3CX%3E'],
     ['with some characters as \\uXXXX', 'Pa\\u00355 w\\/rd+\\u003Cx\\u003e'],
-    ['mixing every escape', 'p\\u0041%355+W\\/r%44%2b<x%3E']
+    ['mixing every escape', 'p\\u0041%355+W\\/r%44%2b<x%3E'],
+    ['with characters as \\xXX', 'Pa\\x355\\x20w\\x2Frd+\\x3cx>'],
+    ['as HTML character references', 'Pa&#53;5&#x20;w&#X2f;rd&#43<x&#062;']
   ])('masks the password %s', (_name, echo) => {
     rememberSecret(token)
     expect(redact(`echo: ${echo} :end`)).toBe('echo: *** :end')
@@ -214,6 +216,14 @@ describe('hex forms', () => {
     [
       'password, mixed-case hex',
       hex('Pa55 w/rd+<x>é').replace(/[a-f]/, (c) => c.toUpperCase())
+    ],
+    [
+      'password, hex bytes apart',
+      hex('Pa55 w/rd+<x>é').replace(/(..)(?=.)/g, '$1 ')
+    ],
+    [
+      'password, hex bytes with colons',
+      hex('Pa55 w/rd+<x>é').replace(/(..)(?=.)/g, '$1:')
     ]
   ])('masks the %s', (_name, form) => {
     rememberSecret(token)

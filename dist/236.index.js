@@ -243,11 +243,11 @@ function checkStatus(reply, method, jobId) {
     const legacy = status.error_code ?? 'Success';
     const reason = status.reason ?? '';
     if (code !== 0) {
-        throw (0,codes/* apiCodeError */.Q)(code, reason, { api: API, jobId });
+        throw (0,codes/* apiCodeError */.QH)(code, reason, { api: API, jobId });
     }
     if (legacy !== 'Success' && legacy !== 0) {
         // Classified as Milvus's own unclassified code, 65535, but named as sent.
-        throw (0,codes/* apiCodeError */.Q)(65535, reason, {
+        throw (0,codes/* apiCodeError */.QH)(65535, reason, {
             api: API,
             jobId,
             codeName: `error_code ${(0,text_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(String(legacy)), 60)}`

@@ -524,12 +524,12 @@ function readJson(res, what, context) {
     const body = parsed.ok ? parsed.value : undefined;
     const coded = codedOf(body);
     if (res.status === 401 || res.status === 403) {
-        throw (0,codes/* apiCodeError */.Q)(typeof coded?.code === 'number' ? coded.code : 0, coded?.message ?? '', context, res.status);
+        throw (0,codes/* apiCodeError */.QH)(typeof coded?.code === 'number' ? coded.code : 0, coded?.message ?? '', context, res.status);
     }
     throwIfTransient(res, what);
     if (res.status !== 200) {
         if (typeof coded?.code === 'number' && coded.code !== 0) {
-            const error = (0,codes/* apiCodeError */.Q)(coded.code, coded.message ?? '', context, res.status);
+            const error = (0,codes/* apiCodeError */.QH)(coded.code, coded.message ?? '', context, res.status);
             // apiCodeError makes an unknown code on a 4xx permanent itself.
             throw error;
         }
@@ -546,7 +546,7 @@ function readJson(res, what, context) {
 }
 /** Returns the error for a body whose code is not the success code. */
 function codeError(body, context, status = 200) {
-    return (0,codes/* apiCodeError */.Q)(body.code, body.message ?? '', context, status);
+    return (0,codes/* apiCodeError */.QH)(body.code, body.message ?? '', context, status);
 }
 
 ;// CONCATENATED MODULE: ./src/clients/create-errors.ts
@@ -608,7 +608,7 @@ function createError(api, code, rawMessage, httpStatus) {
     // Credentials, permissions and cluster errors read as they do on a poll.
     const polled = known
         ? undefined
-        : (0,codes/* apiCodeError */.Q)(code, rawMessage, { api }, httpStatus);
+        : (0,codes/* apiCodeError */.QH)(code, rawMessage, { api }, httpStatus);
     if (polled && !polled.transient)
         return new errors/* ApiError */.hD(polled.message, code, httpStatus);
     const message = (0,text_escape/* safeLogText */.Ht)(rawMessage || 'no message', 300).replace(/\.+$/, '');
@@ -626,6 +626,7 @@ var wire = __webpack_require__(2487);
  * support. Create is not idempotent, so its errors say whether the request
  * may have reached the server; commit and abort are safe to repeat.
  */
+
 
 
 
@@ -742,7 +743,10 @@ class ImportControl {
         // Credentials and permissions: refused before anything was made.
         if (res.status === 401 || res.status === 403)
             readJson(res, what, { api: this.api });
-        const envelope = wire/* Envelope */.Lh.safeParse(tryJson(res.text));
+        // Strict, as every answer that decides something: a repeated jobId
+        // names two jobs, and neither is taken.
+        const read = readServerJson(res.text);
+        const envelope = wire/* Envelope */.Lh.safeParse(read.ok ? read.value : undefined);
         if (res.status !== 200 || !envelope.success) {
             // A coded refusal made no job; anything else (a 500, a proxy's page,
             // a cut-off body) may have come after the job was made.
@@ -771,7 +775,7 @@ class ImportControl {
         const body = validate(wire/* Envelope */.Lh, readJson(res, what, { api: this.api, jobId }), what);
         if (body.code === 0 || body.code === 200)
             return;
-        const error = (0,codes/* apiCodeError */.Q)(body.code, body.message ?? '', { api: this.api, jobId }, res.status);
+        const error = (0,codes/* apiCodeError */.QH)(body.code, body.message ?? '', { api: this.api, jobId }, res.status);
         // Import errors (wrong state, unknown job) are answers, not faults.
         if (error.transient && ![1, 2, 1807].includes(body.code)) {
             throw new errors/* ApiError */.hD(`${this.api} refused to ${action} import job ${jobId} (code ${body.code}: ${(0,text_escape/* safeLogText */.Ht)(body.message ?? 'no message', 300).replace(/\.+$/, '')}).`, body.code, res.status);
@@ -896,10 +900,19 @@ const ListPage = schemas/* looseObject */._H3({
     count: pagingNumber,
     pageSize: pagingNumber,
     currentPage: pagingNumber
+})
+    // Two lists in one answer may disagree, and either could be the truth.
+    .refine((p) => !(p.records && p.tasks), {
+    message: 'holds both records and tasks, which may disagree',
+    path: ['tasks']
 });
+/** The jobs of a page: records or tasks, never both (that is ambiguous). */
+function pageRecords(page) {
+    return page.records ?? page.tasks ?? [];
+}
 /** The jobs of one page, states read from any API's words. */
 function pageListings(page) {
-    const records = page.records ?? page.tasks ?? [];
+    const records = pageRecords(page);
     return records.map((r) => {
         const { state, status } = (0,states/* readState */.un)(r.state);
         // A list record has one figure: a Completed one is 100 whatever its
@@ -921,7 +934,7 @@ function pageListings(page) {
  * the last. Milvus ignores paging and sends every job at once.
  */
 function hasNextPage(page, pageNo, requestedSize) {
-    const listed = (page.records ?? page.tasks ?? []).length;
+    const listed = pageRecords(page).length;
     if (listed === 0 || page.count === undefined)
         return false;
     if (page.currentPage !== undefined && page.currentPage !== pageNo)
@@ -975,6 +988,8 @@ const Detail = schemas/* object */.Ikc({
     importedRows: wire/* rowsInput */.IR.nullish(),
     totalRows: wire/* rowsInput */.IR.nullish(),
     reason: file_entries_text,
+    errorMessage: file_entries_text,
+    failedReason: file_entries_text,
     completeTime: file_entries_text
 })
     .transform((d, ctx) => {
@@ -1000,10 +1015,12 @@ const Detail = schemas/* object */.Ikc({
         fileSize: d.fileSize === null || d.fileSize === undefined
             ? undefined
             : Number(d.fileSize),
-        reason: d.reason ? (0,server_text/* fromServer */.Wj)(d.reason) : undefined,
+        reason: failure(d.reason || d.failedReason || d.errorMessage),
         completeTime: d.completeTime ? (0,server_text/* fromServer */.Wj)(d.completeTime) : undefined
     };
 });
+/** A file's failure reason, through the trust boundary; none when empty. */
+const failure = (said) => said ? (0,server_text/* fromServer */.Wj)(said) : undefined;
 /** Whether an entry says what a file read now says, progress as given. */
 function sameFile(a, b, progress) {
     return (a.fileName === b.fileName &&
@@ -1062,6 +1079,7 @@ class FileMemory {
 
 
 
+
 // readyPercentage is documented as a 0-1 fraction. Should a server send 0-100
 // instead, a body with a figure above 1 is read as percentages.
 const zilliz_cloud_v1_Detail = schemas/* looseObject */._H3({
@@ -1069,7 +1087,10 @@ const zilliz_cloud_v1_Detail = schemas/* looseObject */._H3({
     fileSize: wire/* maybeCount */.Kx,
     readyPercentage: progressField,
     completeTime: wire/* optionalString */.sx,
-    errorMessage: wire/* optionalString */.sx
+    errorMessage: wire/* optionalString */.sx,
+    // Not v1's own fields: a body that carries them anyway must agree.
+    state: wire/* optionalString */.sx,
+    reason: wire/* optionalString */.sx
 });
 const Job = zilliz_cloud_v1_Detail.extend({
     jobId: wire/* jobIdField */.bi.optional(),
@@ -1113,7 +1134,7 @@ class ZillizCloudV1Api {
         forgetBody(res);
         const envelope = validate(wire/* Envelope */.Lh, body, what);
         // v1 signals success with code 200; 0 (the v2 convention) is taken too.
-        if (!(0,codes/* isSuccessCode */.v)(envelope.code, envelope.data)) {
+        if (!(0,codes/* isSuccessCode */.vp)(envelope.code, envelope.data)) {
             throw codeError({ code: envelope.code, message: envelope.message }, context);
         }
         if (envelope.data === undefined || envelope.data === null) {
@@ -1144,19 +1165,24 @@ class ZillizCloudV1Api {
     }
 }
 /**
- * v1 has no state word. Failed on an errorMessage; Completed only when both
+ * v1 has no state word. Failed on an errorMessage (or a failing state or
+ * reason the body carries anyway); Completed only when both
  * signs of the end agree: completeTime is set and readyPercentage is full
  * (1 as documented, or 100). A job that shows one without the other is
  * still running, never a success.
  */
 function v1State(p, needFull = true) {
-    if (p.errorMessage)
+    const said = p.state ? (0,states/* readState */.un)(p.state).status : undefined;
+    if (failureOf(p) || said === 'failed')
         return { state: 'Failed', status: 'failed' };
     const full = p.readyPercentage === 1 || p.readyPercentage === 100;
-    if (p.completeTime && (full || !needFull))
+    const agrees = said === undefined || said === 'completed';
+    if (p.completeTime && (full || !needFull) && agrees)
         return { state: 'Completed', status: 'completed' };
     return { state: 'Importing', status: 'running' };
 }
+/** The failure a v1 body gives: its errorMessage, or a reason it carries. */
+const failureOf = (p) => p.errorMessage || p.reason || undefined;
 /** Maps a v1 get body to the normalised job. */
 function toImportJob(jobId, data, scales = new ScaleMemory('fraction')) {
     const { state, status } = v1State(data);
@@ -1177,7 +1203,7 @@ function toImportJob(jobId, data, scales = new ScaleMemory('fraction')) {
         fileSize: d.fileSize,
         progress: toPercent(d.readyPercentage, scale, status === 'completed') ?? 0,
         state,
-        reason: d.errorMessage,
+        reason: failureOf(d),
         completeTime: d.completeTime
     }));
     return {
@@ -1186,7 +1212,7 @@ function toImportJob(jobId, data, scales = new ScaleMemory('fraction')) {
         status,
         progress: toPercent(data.readyPercentage, scale, status === 'completed') ?? 0,
         collectionName: data.collectionName,
-        reason: data.errorMessage,
+        reason: failureOf(data),
         completeTime: data.completeTime,
         files
     };
@@ -1205,7 +1231,8 @@ function isLegacyBody(data) {
 /** Reads a v1-shaped progress body, whichever API sent it. */
 function readLegacyJob(jobId, data, what, scales) {
     const job = validate(Job, data, what, 'data');
-    (0,wire/* checkEchoedJobId */.z8)(jobId, job.jobId, what);
+    // As for v1 itself: an answer that names no job is about no job.
+    (0,wire/* checkEchoedJobId */.z8)(jobId, job.jobId, what, true);
     return toImportJob(jobId, job, scales);
 }
 
@@ -1231,9 +1258,14 @@ const rest_v2_Job = schemas/* looseObject */._H3({
     // A word: the gRPC enum's numbers are no REST API's answer.
     state: wire/* serverString */.Zv,
     progress: progressField,
-    importedRows: wire/* maybeRows */._L,
+    // null is kept apart from absent: null is unknown, absent is Zilliz
+    // Cloud's way (see toImportJob).
+    importedRows: wire/* rows */.Ge.nullish(),
     totalRows: wire/* maybeRows */._L,
     reason: wire/* optionalString */.sx,
+    // Not in the reference; a server that sends either says the job failed.
+    errorMessage: wire/* optionalString */.sx,
+    failedReason: wire/* optionalString */.sx,
     completeTime: wire/* optionalString */.sx,
     details: schemas/* array */.YOg(Detail).nullish()
 });
@@ -1303,9 +1335,10 @@ class RestV2Api {
     /** Reads the data of a v2 envelope, or throws the error it carries. */
     unwrap(body, what, jobId) {
         const envelope = validate(wire/* Envelope */.Lh, body, what);
-        if (!(0,codes/* isSuccessCode */.v)(envelope.code, envelope.data)) {
+        if (!(0,codes/* isSuccessCode */.vp)(envelope.code, envelope.data)) {
             throw codeError({ code: envelope.code, message: envelope.message }, { api: this.name, jobId });
         }
+        (0,codes/* checkSuccessMessage */.J)(envelope.message, what);
         if (envelope.data === undefined || envelope.data === null) {
             throw new errors/* MalformedResponseError */.f7(`${what} returned code ${envelope.code} without data. Check that endpoint points at a supported import API.`);
         }
@@ -1393,7 +1426,11 @@ function rest_v2_toImportJob(requestedId, data, scales = new ScaleMemory('percen
         ? lastFiles.entries(requestedId, details, progressOf)
         : details.map((f) => ({ ...f, progress: progressOf(f) }));
     // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
-    const importedRows = data.importedRows ?? (status === 'completed' ? data.totalRows : undefined);
+    // A null is the server saying it does not know: unknown, never totalRows.
+    const importedRows = data.importedRows === null
+        ? undefined
+        : (data.importedRows ??
+            (status === 'completed' ? data.totalRows : undefined));
     return {
         jobId: requestedId,
         state,
@@ -1403,7 +1440,7 @@ function rest_v2_toImportJob(requestedId, data, scales = new ScaleMemory('percen
         importedRows,
         totalRows: data.totalRows,
         collectionName: data.collectionName,
-        reason: data.reason || undefined,
+        reason: data.reason || data.failedReason || data.errorMessage || undefined,
         completeTime: data.completeTime || undefined,
         files
     };
@@ -1434,9 +1471,12 @@ function missingApiKey(endpoint, inputs) {
 ;// CONCATENATED MODULE: ./src/clients/flavours/zilliz-cloud-v1.ts
 
 
-/** True for a legacy v1 controller host (controller.api.<region>.zillizcloud.com). */
+/**
+ * True for a legacy v1 controller host: controller.api.<region>.zillizcloud.com,
+ * or controller.<region>.zillizcloud.com as a document's title spells it.
+ */
 function isZillizV1Host(host) {
-    return /^controller\.api\.[a-z0-9-]+\.(zillizcloud\.com|cloud\.zilliz\.com\.cn)$/i.test(host);
+    return /^controller\.(?:api\.)?[a-z0-9-]+\.(zillizcloud\.com|cloud\.zilliz\.com\.cn)$/i.test(host);
 }
 /** The legacy Zilliz Cloud v1 controller API. */
 const zillizCloudV1 = {
@@ -1566,6 +1606,15 @@ const endpointField = schemas/* string */.YjP().transform((value, ctx) => {
         ctx.addIssue({
             code: 'custom',
             message: 'must not carry credentials: pass them in api-key instead.'
+        });
+        return core/* NEVER */.tm;
+    }
+    // The API's path is added after the endpoint's: a query or fragment
+    // would end up before it.
+    if (url.search || url.hash) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `must not have a query or fragment (${url.search ? '?' : '#'}…): give the server's address only, such as https://api.cloud.zilliz.com.`
         });
         return core/* NEVER */.tm;
     }
@@ -2234,7 +2283,7 @@ const MIN_REQUEST_MS = 1000;
  */
 function requestTimeout(policy) {
     const left = policy.deadline - policy.clock.now();
-    if (left < MIN_REQUEST_MS)
+    if (left < (policy.minRequestMs ?? MIN_REQUEST_MS))
         return undefined;
     return Math.min(policy.requestTimeoutMs, left);
 }
@@ -2349,11 +2398,12 @@ function isFailedFile(file) {
     return /fail/i.test(file.state) || Boolean(file.reason);
 }
 /**
- * A file of a completed job that the server says is not done (Pending,
- * Importing…): the job's Completed then covers only part of the data.
+ * A file of a completed job that the server does not say is done (Pending,
+ * Importing…, or no state at all): the job's Completed then covers only
+ * part of the data, as far as the answer shows.
  */
 function isUnfinishedFile(file) {
-    return !isFailedFile(file) && file.state !== '' && file.state !== 'Completed';
+    return !isFailedFile(file) && file.state !== 'Completed';
 }
 /** The job result with the worst outcome (the first on ties). */
 function worstJob(jobs) {
@@ -2621,10 +2671,17 @@ function successLine(rows, elapsedMs) {
 const jobWord = (ids) => `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
 /** Lowers the first letter, to run a gate's sentence on after a colon. */
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
-function abortNote({ error }) {
-    return error === undefined
-        ? 'aborted it, so its data was discarded and never became visible'
-        : `the abort failed (${noStop((0,errors/* errorMessage */.gJ)(error))}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`;
+/** What became of one job's abort; job is as read after a refused one. */
+function abortNote({ job, error }) {
+    if (error === undefined)
+        return 'aborted it, so its data was discarded and never became visible';
+    const failed = `the abort failed (${noStop((0,errors/* errorMessage */.gJ)(error))})`;
+    const state = job.job?.state;
+    if (state === 'Committing' || state === 'Completed')
+        return `${failed}, and it is ${state} now: it was committed, so its data is visible`;
+    if (state === 'Failed')
+        return `${failed}, and it is Failed now, so its data never became visible`;
+    return `${failed}; it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`;
 }
 const saidOf = (notes) => notes.map((n) => `${n.job.jobId} (${lastSeen(n.job.job)}): ${abortNote(n)}`);
 /** The reason of a gated flow that decided the outcome. */
@@ -2955,7 +3012,7 @@ function pullRequestOf(env) {
     return { pr: { apiUrl, repo, number: parsed.data.pull_request.number } };
 }
 /** The one-line reason GitHub gave, with the fix where we know it. */
-function failure(status, text, what) {
+function pr_comment_failure(status, text, what) {
     const message = ErrorBodySchema.safeParse(tryJson(text));
     const said = message.success ? `: ${(0,text_escape/* safeLogText */.Ht)(message.data.message)}` : '';
     if (status === 401) {
@@ -2989,7 +3046,7 @@ async function call(pr, token, method, path, what, body) {
         throw new CommentError(`could not reach the GitHub API at ${pr.apiUrl} to ${what} (${cause?.code ?? (0,errors/* errorMessage */.gJ)(error)}). The import result is not affected.`);
     }
     if (res.status < 200 || res.status > 299)
-        throw failure(res.status, res.text, what);
+        throw pr_comment_failure(res.status, res.text, what);
     return tryJson(res.text);
 }
 /** Finds this action's earlier comment on the pull request, if any. */
@@ -3178,6 +3235,11 @@ class ProgressLog {
 
 
 const MAX_CONSECUTIVE_FAILURES = 10;
+/** The least time left for the last poll before the deadline. */
+const LAST_POLL_MS = 250;
+// Timers fire late, never early: the last poll is planned this much ahead,
+// so that it still finds its time left when it wakes.
+const TIMER_SLACK_MS = 100;
 /**
  * The delay before poll n+1: quick at first, so jobs that are nearly done
  * when the step starts are seen soon, then the user's interval.
@@ -3201,6 +3263,15 @@ async function waitForJob(api, jobId, options) {
     const { clock, signal } = options;
     let job;
     let polls = 0;
+    // Whether the poll just made was the last that fits before the deadline.
+    let last = false;
+    // The time a request is given near the deadline: twice the slowest answer
+    // so far, within LAST_POLL_MS and MIN_REQUEST_MS; a full MIN_REQUEST_MS
+    // until an answer was timed.
+    let slowestMs;
+    const needMs = () => slowestMs === undefined
+        ? MIN_REQUEST_MS
+        : Math.min(MIN_REQUEST_MS, Math.max(LAST_POLL_MS, 2 * slowestMs));
     const policy = {
         clock,
         signal,
@@ -3211,6 +3282,7 @@ async function waitForJob(api, jobId, options) {
         // poller does not sit 30 s on one dead connection.
         requestTimeoutMs: options.requestTimeoutMs ??
             Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.max(10_000, 3 * options.intervalMs)),
+        minRequestMs: MIN_REQUEST_MS,
         random: options.random,
         onRetry: (error, delayMs) => options.onRetry?.(jobId, error, delayMs)
     };
@@ -3221,15 +3293,26 @@ async function waitForJob(api, jobId, options) {
             job = await withRetry(async (timeoutMs) => {
                 // With many jobs the next free request slot may lie past the deadline.
                 if (options.limiter &&
-                    !(await options.limiter.acquire(signal, options.deadline)))
+                    !(await options.limiter.acquire(signal, options.deadline - (policy.minRequestMs ?? 0))))
                     throw new NoSlotError('no request slot before the deadline');
-                const read = await api.getJob(jobId, { timeoutMs, signal });
+                // A wait for a slot must not carry the request past the deadline.
+                const startedAt = clock.now();
+                const read = await api.getJob(jobId, {
+                    timeoutMs: Math.min(timeoutMs, options.deadline - startedAt),
+                    signal
+                });
+                slowestMs = Math.max(slowestMs ?? 0, clock.now() - startedAt);
                 checkCollection(read, options.collectionName, api.name);
                 return read;
             }, policy);
         }
         catch (error) {
-            return stop(outcomeOf(error, signal));
+            const ending = outcomeOf(error, signal);
+            // No time or slot left for a request: the wait still ends when the
+            // timeout says, not before.
+            if (ending.kind === 'timeout' && !ending.lastError)
+                await clock.sleep(options.deadline - clock.now(), signal);
+            return stop(signal?.aborted ? { kind: 'cancelled' } : ending);
         }
         polls++;
         options.onPoll?.(job);
@@ -3241,7 +3324,18 @@ async function waitForJob(api, jobId, options) {
         const left = options.deadline - clock.now();
         if (left <= 0)
             return stop({ kind: 'timeout' });
-        await clock.sleep(Math.min(pollDelay(polls, options.intervalMs), left), signal);
+        // When the next poll would come too late to finish, the last one goes
+        // out as late as it still can; after it, or with no time for one, the
+        // wait ends at the deadline itself, not at the last poll.
+        policy.minRequestMs = needMs();
+        const spare = left - policy.minRequestMs - TIMER_SLACK_MS;
+        if (last || spare <= 0) {
+            await clock.sleep(left, signal);
+            return stop({ kind: signal?.aborted ? 'cancelled' : 'timeout' });
+        }
+        const delay = pollDelay(polls, options.intervalMs);
+        last = delay >= spare;
+        await clock.sleep(Math.min(delay, spare), signal);
         if (signal?.aborted)
             return stop({ kind: 'cancelled' });
     }
@@ -3493,13 +3587,13 @@ async function decide(jobs, ctx) {
     if (outcome) {
         const timeoutMs = ctx.config.timeoutMs;
         return {
-            jobs,
+            jobs: withNotes(jobs, notes),
             fatal: { outcome, ending: { kind: 'held', outcome, notes, timeoutMs } }
         };
     }
     // A failed or unreadable job already explains itself; say what was done.
     runner.warning(notCommittingLine(notes));
-    return { jobs };
+    return { jobs: withNotes(jobs, notes) };
 }
 /** Aborts each job (retried like a poll); returns one note per job. */
 async function abortAll(jobs, ctx, budgetMs) {
@@ -3517,10 +3611,26 @@ async function abortAll(jobs, ctx, budgetMs) {
             return { job };
         }
         catch (error) {
-            return { job, error };
+            return { job: await readAgain(job, ctx, policy), error };
         }
     }));
 }
+/**
+ * The job as it is now, after a refused abort: someone else may have
+ * committed it meanwhile (Milvus refuses to abort a Completed job), and then
+ * its data is visible. Unchanged when it cannot be read.
+ */
+async function readAgain(job, ctx, policy) {
+    try {
+        const now = await withRetry((timeoutMs) => ctx.api.getJob(job.jobId, { timeoutMs }), { ...policy, maxFailures: Math.min(policy.maxFailures, 3) });
+        return { ...job, job: now };
+    }
+    catch {
+        return job;
+    }
+}
+/** jobs, with each job that notes read again replaced by that reading. */
+const withNotes = (jobs, notes) => jobs.map((j) => notes.find((n) => n.job.jobId === j.jobId)?.job ?? j);
 /** Waits for jobs after a commit or abort: Uncommitted keeps it polling. */
 async function settle(ids, ctx, signal) {
     const { api, clock, config, runner } = ctx;
@@ -3556,7 +3666,7 @@ async function abortAndWait(jobs, ctx, gate) {
     const notes = await abortAll(jobs, ctx, FINISH_GRACE_MS);
     if (notes.some((n) => n.error !== undefined)) {
         return {
-            jobs,
+            jobs: withNotes(jobs, notes),
             fatal: {
                 outcome: 'failed',
                 ending: { kind: 'abort-failed', gate, notes }
@@ -4426,8 +4536,9 @@ main(process.argv.slice(2), process.env).then((status) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ apiCodeError),
-/* harmony export */   v: () => (/* binding */ isSuccessCode)
+/* harmony export */   J: () => (/* binding */ checkSuccessMessage),
+/* harmony export */   QH: () => (/* binding */ apiCodeError),
+/* harmony export */   vp: () => (/* binding */ isSuccessCode)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _text_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
@@ -4456,6 +4567,18 @@ const TRANSIENT_CODES = new Set([1, 2, 1807]);
  */
 function isSuccessCode(code, data) {
     return code === 0 || (code === 200 && data !== undefined && data !== null);
+}
+// A message that reads as a failure, beside a code that means success.
+const FAILURE_WORDS = /\b(?:fail|failed|failure|error|errors|denied|invalid)\b/i;
+/**
+ * Throws when a success code comes with a message that says the call
+ * failed ({"code":0,"message":"import failed"}): one of the two is wrong,
+ * so the answer is not trusted.
+ */
+function checkSuccessMessage(message, what) {
+    if (!message || !FAILURE_WORDS.test(message))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedResponseError */ .f7(`${what} answered with a success code and the message ${JSON.stringify((0,_text_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLogText */ .Ht)(message, 120))}, which says otherwise, so the answer is not trusted. Check the server.`);
 }
 /**
  * Classifies a non-zero API code (REST or gRPC status) into the error to
@@ -4893,11 +5016,11 @@ __webpack_require__.d(__webpack_exports__, {
 /**
  * The pattern that finds one secret in any form a server or a proxy may echo
  * it in: each character literal in either case, %XX (UTF-8, either hex
- * case), '+' for a space, or JSON-escaped (\uXXXX, \" and the like), mixed
- * freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
+ * case), '+' for a space, JSON-escaped (\uXXXX, \" and the like), \xXX or
+ * an HTML character reference (&#115; &#x73;), mixed freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
  * each of the three byte offsets, so it is found inside a longer base64 text
  * such as Basic base64(user:password); and the hex of its UTF-8 bytes, in any
- * case, also inside a longer hex run. Built once per secret.
+ * case, the bytes maybe apart, also inside a longer hex run. Built once per secret.
  */
 // A base64 form at another byte offset loses its edges, and its core is
 // matched anywhere. Six characters (36 bits, case-sensitive) keep the cores of
@@ -4950,7 +5073,13 @@ function charPattern(ch) {
             .join(''));
         if (c in JSON_ESCAPES)
             escapes.add(`\\\\${literal(JSON_ESCAPES[c])}`);
-        escapes.add([...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join(''));
+        const bytes = [...Buffer.from(c, 'utf8')];
+        escapes.add(bytes.map((b) => `%${hexDigits(b, 2)}`).join(''));
+        escapes.add(bytes.map((b) => `\\\\x${hexDigits(b, 2)}`).join(''));
+        // HTML character references, which a rendered page shows as the text.
+        const point = c.codePointAt(0) ?? 0;
+        escapes.add(`&#0*${point};?`);
+        escapes.add(`&#[xX]0*${hexDigits(point, 1)};?`);
         plain.add(literal(c));
         if (c === ' ')
             plain.add('\\+');
@@ -4999,10 +5128,13 @@ function secretPatterns(value, minLength) {
         length: form.length,
         source: [...form].map((c) => BASE64_ESCAPES[c] ?? c).join('')
     }));
-    // Each byte is two digits; no boundary, so a longer hex run is caught too.
+    // Each byte is two digits, maybe apart (73 6b, 73:6b); no boundary, so a
+    // longer hex run is caught too.
     const hex = {
         length: 2 * Buffer.byteLength(value, 'utf8'),
-        source: [...Buffer.from(value, 'utf8')].map((b) => hexDigits(b, 2)).join('')
+        source: [...Buffer.from(value, 'utf8')]
+            .map((b) => hexDigits(b, 2))
+            .join('[ :.-]?')
     };
     return [text, ...base64, hex];
 }
@@ -5190,12 +5322,13 @@ const AUTOLINK = /(?:https?|ftps?|mailto|xmpp)(?=:)|www(?=\.)/gi;
 /**
  * Escapes text for markdown so that it renders as inert text: no HTML, no
  * link or image (brackets), no autolink (a zero-width space after the scheme
- * or www), no @mention or #reference, no table break, one line.
+ * or www), no @mention or #123 / GH-123 reference, no table break, one
+ * line.
  */
 function escapeMarkdown(text) {
     // Zero-width spaces first: the entities added next carry a # of their own.
     return text
-        .replace(/@|#(?=\d)/g, (c) => `${c}${ZWSP}`)
+        .replace(/@|#(?=\d)|GH(?=-\d)/gi, (c) => `${c}${ZWSP}`)
         .replace(AUTOLINK, (scheme) => `${scheme}${ZWSP}`)
         .replace(/[&<>|`[\]\\]/g, (c) => MARKDOWN[c])
         .replace(/\s*[\r\n]+\s*/g, ' ');
@@ -5216,6 +5349,7 @@ function escapeCell(text, max = MAX_TEXT) {
 /* harmony export */   XQ: () => (/* binding */ optionalServerString),
 /* harmony export */   Zv: () => (/* binding */ serverString)
 /* harmony export */ });
+/* unused harmony export visible */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4001);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
@@ -5229,7 +5363,20 @@ function escapeCell(text, max = MAX_TEXT) {
  * destination and cutting come later, where the text is printed.
  */
 function fromServer(raw) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(raw));
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(visible(raw)));
+}
+// Control characters but tab and line breaks (ANSI colours and OSC links
+// start with ESC), and invisible format characters (zero-width, bidi).
+const HIDDEN = 
+// eslint-disable-next-line no-control-regex -- finding them is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+/**
+ * Server text without what does not show: with it a server could restyle or
+ * hide log lines, or split a secret so that its mask misses. It goes before
+ * masking.
+ */
+function visible(raw) {
+    return raw.replace(HIDDEN, '');
 }
 /** A server string, through the trust boundary. */
 const serverString = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform(fromServer);

@@ -33,6 +33,15 @@ export const endpointField = z.string().transform((value, ctx) => {
     })
     return z.NEVER
   }
+  // The API's path is added after the endpoint's: a query or fragment
+  // would end up before it.
+  if (url.search || url.hash) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must not have a query or fragment (${url.search ? '?' : '#'}…): give the server's address only, such as https://api.cloud.zilliz.com.`
+    })
+    return z.NEVER
+  }
   return url
 })
 

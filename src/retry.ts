@@ -12,6 +12,8 @@ export interface RetryPolicy {
   maxFailures: number
   /** The longest a single request may take. */
   requestTimeoutMs: number
+  /** The least time a request needs; with less left none starts. */
+  minRequestMs?: number
   signal?: AbortSignal
   random?: () => number
   onRetry?: (error: ActionError, delayMs: number, failures: number) => void
@@ -45,7 +47,7 @@ export const MIN_REQUEST_MS = 1000
  */
 export function requestTimeout(policy: RetryPolicy): number | undefined {
   const left = policy.deadline - policy.clock.now()
-  if (left < MIN_REQUEST_MS) return undefined
+  if (left < (policy.minRequestMs ?? MIN_REQUEST_MS)) return undefined
   return Math.min(policy.requestTimeoutMs, left)
 }
 

@@ -1,11 +1,11 @@
 /**
  * The pattern that finds one secret in any form a server or a proxy may echo
  * it in: each character literal in either case, %XX (UTF-8, either hex
- * case), '+' for a space, or JSON-escaped (\uXXXX, \" and the like), mixed
- * freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
+ * case), '+' for a space, JSON-escaped (\uXXXX, \" and the like), \xXX or
+ * an HTML character reference (&#115; &#x73;), mixed freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
  * each of the three byte offsets, so it is found inside a longer base64 text
  * such as Basic base64(user:password); and the hex of its UTF-8 bytes, in any
- * case, also inside a longer hex run. Built once per secret.
+ * case, the bytes maybe apart, also inside a longer hex run. Built once per secret.
  */
 
 // A base64 form at another byte offset loses its edges, and its core is
@@ -73,9 +73,13 @@ function charPattern(ch: string): string {
         .join('')
     )
     if (c in JSON_ESCAPES) escapes.add(`\\\\${literal(JSON_ESCAPES[c])}`)
-    escapes.add(
-      [...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join('')
-    )
+    const bytes = [...Buffer.from(c, 'utf8')]
+    escapes.add(bytes.map((b) => `%${hexDigits(b, 2)}`).join(''))
+    escapes.add(bytes.map((b) => `\\\\x${hexDigits(b, 2)}`).join(''))
+    // HTML character references, which a rendered page shows as the text.
+    const point = c.codePointAt(0) ?? 0
+    escapes.add(`&#0*${point};?`)
+    escapes.add(`&#[xX]0*${hexDigits(point, 1)};?`)
     plain.add(literal(c))
     if (c === ' ') plain.add('\\+')
   }
@@ -128,10 +132,13 @@ export function secretPatterns(
       length: form.length,
       source: [...form].map((c) => BASE64_ESCAPES[c] ?? c).join('')
     }))
-  // Each byte is two digits; no boundary, so a longer hex run is caught too.
+  // Each byte is two digits, maybe apart (73 6b, 73:6b); no boundary, so a
+  // longer hex run is caught too.
   const hex: SecretPattern = {
     length: 2 * Buffer.byteLength(value, 'utf8'),
-    source: [...Buffer.from(value, 'utf8')].map((b) => hexDigits(b, 2)).join('')
+    source: [...Buffer.from(value, 'utf8')]
+      .map((b) => hexDigits(b, 2))
+      .join('[ :.-]?')
   }
   return [text, ...base64, hex]
 }

@@ -2,10 +2,14 @@
  * commit: gated over real HTTP: run() in-process against the simulator, with
  * a fake clock so polls do not wait. Every step is checked on the wire.
  */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { run } from '../../src/main.js'
 import { forgetSecrets } from '../../src/secrets.js'
 import { startSimulator, type Simulator } from '../../simulator/server.js'
 import { FakeClock } from '../helpers/fake-clock.js'
 import { actions, bodies, runAgainst } from '../helpers/in-process.js'
+import { MemoryRunner } from '../helpers/memory-runner.js'
 
 let sim: Simulator | undefined
 afterEach(async () => {
@@ -254,5 +258,72 @@ describe('commit: gated on Milvus 3.0', () => {
     expect(runner.failed).toBeUndefined()
     expect(bodies(sim, 'commit')).toEqual([{ jobId }, { jobId }, { jobId }])
     expect(runner.outputs.committed).toBe('true')
+  })
+})
+
+describe('commit: gated, when someone else commits first', () => {
+  const jobId = '463071155436633601'
+  const uncommitted = {
+    collectionName: 'articles',
+    jobId,
+    progress: 99,
+    state: 'Uncommitted',
+    importedRows: 10,
+    totalRows: 10,
+    details: []
+  }
+  let server: http.Server | undefined
+  afterEach(() => new Promise((done) => server?.close(done) ?? done(0)))
+
+  it('reads the job again after a refused abort, and says its data is visible', async () => {
+    // Uncommitted until the abort, which Milvus refuses because the job was
+    // committed meanwhile; Completed from then on.
+    let committed = false
+    const paths: string[] = []
+    server = http.createServer((req, res) => {
+      const path = req.url!.replace('/v2/vectordb/jobs/import/', '')
+      paths.push(path)
+      req.resume()
+      req.on('end', () => {
+        let body: unknown
+        if (path === 'abort') {
+          committed = true
+          body = {
+            code: 2100,
+            message: `job ${jobId} is in terminal/committed state Completed, abort not allowed: importing data failed`
+          }
+        } else if (path === 'describe')
+          body = {
+            code: 0,
+            data: committed
+              ? { ...uncommitted, progress: 100, state: 'Completed' }
+              : uncommitted
+          }
+        else body = { code: 0, data: {} }
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify(body))
+      })
+    })
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as AddressInfo
+    const runner = new MemoryRunner({
+      endpoint: `http://127.0.0.1:${port}`,
+      'job-id': jobId,
+      commit: 'gated',
+      'expected-rows': '20',
+      'poll-interval': '1s',
+      timeout: '5m'
+    })
+    const result = await run({ runner, clock: new FakeClock() })
+    expect(result?.outcome).toBe('failed')
+    expect(paths).toEqual(['describe', 'abort', 'describe'])
+    expect(runner.outputs).toMatchObject({
+      committed: 'true',
+      state: 'Completed'
+    })
+    expect(runner.failed).toMatch(
+      /the abort failed \(.*terminal\/committed state Completed.*\), and it is Completed now: it was committed, so its data is visible\.$/
+    )
+    expect(runner.failed).not.toMatch(/never committed|stays invisible/)
   })
 })

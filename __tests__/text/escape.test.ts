@@ -99,6 +99,8 @@ describe('escapeCell', () => {
     ['a www autolink', 'see www.evil.example', 'www.'],
     ['an email autolink', 'mail admin@evil.example', '@evil'],
     ['an issue reference', 'fixed in #123', '#123'],
+    ['a GH- issue reference', 'fixed in GH-123', 'GH-123'],
+    ['a lower-case gh- reference', 'fixed in gh-123', 'gh-123'],
     ['an HTML tag', '<img src=x onerror=alert(1)>', '<img'],
     ['a table break', 'a | b\n| c |', '|'],
     ['a code span', '`rm -rf`', '`'],
@@ -194,5 +196,33 @@ describe('cap', () => {
   it('cuts longer text at the limit and marks the cut', () => {
     expect(cap('abcd', 3)).toBe('abc… (cut)')
     expect(cap('z'.repeat(5000))).toBe(`${'z'.repeat(MAX_TEXT)}… (cut)`)
+  })
+})
+
+describe('fromServer, invisible text', () => {
+  it.each([
+    ['an ANSI colour', 'a\u001b[31mred\u001b[0m b', 'a[31mred[0m b'],
+    [
+      'an OSC link',
+      '\u001b]8;;http://x\u0007t\u001b]8;;\u0007',
+      ']8;;http://xt]8;;'
+    ],
+    ['a zero-width space', 'to\u200bken', 'token'],
+    ['bidi overrides', 'a\u202eb\u2066c\u2069', 'abc'],
+    ['a BOM and a soft hyphen', '\ufeffab\u00adc', 'abc'],
+    ['NUL and DEL', 'a\u0000b\u007fc', 'abc']
+  ])('drops %s', (_name, raw, shown) => {
+    expect(fromServer(raw)).toBe(shown)
+  })
+
+  it('keeps tabs and line breaks for the later steps', () => {
+    expect(fromServer('a\tb\nc')).toBe('a\tb\nc')
+  })
+
+  it('masks a secret split by an invisible character', () => {
+    rememberSecret('sk-split-0a1b2c3d4e')
+    expect(
+      fromServer('key sk-split\u200b-0a1b\u2060c3d4e.'.replace('c3', '2c3'))
+    ).toBe('key ***.')
   })
 })

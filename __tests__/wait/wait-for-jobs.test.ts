@@ -1,3 +1,4 @@
+import type { ImportApi } from '../../src/clients/client.js'
 import { ApiError, TransientError } from '../../src/errors.js'
 import { jobReason } from '../../src/report/messages.js'
 import {
@@ -189,13 +190,41 @@ describe('waitForJob', () => {
 
   it('gives each request a time limit that ends by the deadline, and starts none that cannot finish', async () => {
     const clock = new FakeClock()
+    const start = clock.now()
     const api = new FakeImportApi({ '7': [job('Importing', 50)] })
+    const result = await waitForJob(api, '7', {
+      ...options(clock, 12_000),
+      requestTimeoutMs: 30_000
+    })
+    // The next poll would be due after the deadline, so the last one goes
+    // out as late as it can still finish (answers here take no time: 250 ms
+    // before, and 100 ms for a late timer), and the wait ends at the
+    // deadline itself.
+    expect(api.calls.map((c) => c.timeoutMs)).toEqual([12_000, 9500, 4500, 350])
+    expect(result.outcome).toBe('timeout')
+    expect(clock.now() - start).toBe(12_000)
+  })
+
+  it('gives the last poll before the deadline twice the slowest answer, up to 1 s', async () => {
+    const clock = new FakeClock()
+    const answers = new FakeImportApi({ '7': [job('Importing', 50)] })
+    // Each answer takes 300 ms of the clock.
+    const api: ImportApi = {
+      name: answers.name,
+      endpointKey: answers.endpointKey,
+      listJobs: (q) => answers.listJobs(q),
+      getJob: async (id, o) => {
+        await clock.sleep(300)
+        return answers.getJob(id, o)
+      }
+    }
     await waitForJob(api, '7', {
       ...options(clock, 12_000),
       requestTimeoutMs: 30_000
     })
-    // At the deadline no time is left: no last request goes out.
-    expect(api.calls.map((c) => c.timeoutMs)).toEqual([12_000, 9500, 4500])
+    const limits = answers.calls.map((c) => c.timeoutMs)
+    expect(limits.at(-1)).toBe(700)
+    expect(limits.every((t) => t >= 700)).toBe(true)
   })
 })
 

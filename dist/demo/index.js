@@ -8704,11 +8704,11 @@ function duration_formatDuration(ms) {
 /**
  * The pattern that finds one secret in any form a server or a proxy may echo
  * it in: each character literal in either case, %XX (UTF-8, either hex
- * case), '+' for a space, or JSON-escaped (\uXXXX, \" and the like), mixed
- * freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
+ * case), '+' for a space, JSON-escaped (\uXXXX, \" and the like), \xXX or
+ * an HTML character reference (&#115; &#x73;), mixed freely; and its base64 (or base64url, or with +, / and = URL-encoded) at
  * each of the three byte offsets, so it is found inside a longer base64 text
  * such as Basic base64(user:password); and the hex of its UTF-8 bytes, in any
- * case, also inside a longer hex run. Built once per secret.
+ * case, the bytes maybe apart, also inside a longer hex run. Built once per secret.
  */
 // A base64 form at another byte offset loses its edges, and its core is
 // matched anywhere. Six characters (36 bits, case-sensitive) keep the cores of
@@ -8761,7 +8761,13 @@ function charPattern(ch) {
             .join(''));
         if (c in JSON_ESCAPES)
             escapes.add(`\\\\${literal(JSON_ESCAPES[c])}`);
-        escapes.add([...Buffer.from(c, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join(''));
+        const bytes = [...Buffer.from(c, 'utf8')];
+        escapes.add(bytes.map((b) => `%${hexDigits(b, 2)}`).join(''));
+        escapes.add(bytes.map((b) => `\\\\x${hexDigits(b, 2)}`).join(''));
+        // HTML character references, which a rendered page shows as the text.
+        const point = c.codePointAt(0) ?? 0;
+        escapes.add(`&#0*${point};?`);
+        escapes.add(`&#[xX]0*${hexDigits(point, 1)};?`);
         plain.add(literal(c));
         if (c === ' ')
             plain.add('\\+');
@@ -8810,10 +8816,13 @@ function secret_pattern_secretPatterns(value, minLength) {
         length: form.length,
         source: [...form].map((c) => BASE64_ESCAPES[c] ?? c).join('')
     }));
-    // Each byte is two digits; no boundary, so a longer hex run is caught too.
+    // Each byte is two digits, maybe apart (73 6b, 73:6b); no boundary, so a
+    // longer hex run is caught too.
     const hex = {
         length: 2 * Buffer.byteLength(value, 'utf8'),
-        source: [...Buffer.from(value, 'utf8')].map((b) => hexDigits(b, 2)).join('')
+        source: [...Buffer.from(value, 'utf8')]
+            .map((b) => hexDigits(b, 2))
+            .join('[ :.-]?')
     };
     return [text, ...base64, hex];
 }
@@ -8987,12 +8996,13 @@ const AUTOLINK = /(?:https?|ftps?|mailto|xmpp)(?=:)|www(?=\.)/gi;
 /**
  * Escapes text for markdown so that it renders as inert text: no HTML, no
  * link or image (brackets), no autolink (a zero-width space after the scheme
- * or www), no @mention or #reference, no table break, one line.
+ * or www), no @mention or #123 / GH-123 reference, no table break, one
+ * line.
  */
 function escapeMarkdown(text) {
     // Zero-width spaces first: the entities added next carry a # of their own.
     return text
-        .replace(/@|#(?=\d)/g, (c) => `${c}${ZWSP}`)
+        .replace(/@|#(?=\d)|GH(?=-\d)/gi, (c) => `${c}${ZWSP}`)
         .replace(AUTOLINK, (scheme) => `${scheme}${ZWSP}`)
         .replace(/[&<>|`[\]\\]/g, (c) => MARKDOWN[c])
         .replace(/\s*[\r\n]+\s*/g, ' ');
@@ -9146,7 +9156,7 @@ const MIN_REQUEST_MS = 1000;
  */
 function requestTimeout(policy) {
     const left = policy.deadline - policy.clock.now();
-    if (left < MIN_REQUEST_MS)
+    if (left < (policy.minRequestMs ?? MIN_REQUEST_MS))
         return undefined;
     return Math.min(policy.requestTimeoutMs, left);
 }
@@ -9261,11 +9271,12 @@ function isFailedFile(file) {
     return /fail/i.test(file.state) || Boolean(file.reason);
 }
 /**
- * A file of a completed job that the server says is not done (Pending,
- * Importing…): the job's Completed then covers only part of the data.
+ * A file of a completed job that the server does not say is done (Pending,
+ * Importing…, or no state at all): the job's Completed then covers only
+ * part of the data, as far as the answer shows.
  */
 function isUnfinishedFile(file) {
-    return !isFailedFile(file) && file.state !== '' && file.state !== 'Completed';
+    return !isFailedFile(file) && file.state !== 'Completed';
 }
 /** The job result with the worst outcome (the first on ties). */
 function worstJob(jobs) {
@@ -9468,10 +9479,17 @@ function successLine(rows, elapsedMs) {
 const jobWord = (ids) => `import job${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
 /** Lowers the first letter, to run a gate's sentence on after a colon. */
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
-function abortNote({ error }) {
-    return error === undefined
-        ? 'aborted it, so its data was discarded and never became visible'
-        : `the abort failed (${noStop(errorMessage(error))}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`;
+/** What became of one job's abort; job is as read after a refused one. */
+function abortNote({ job, error }) {
+    if (error === undefined)
+        return 'aborted it, so its data was discarded and never became visible';
+    const failed = `the abort failed (${noStop(errorMessage(error))})`;
+    const state = job.job?.state;
+    if (state === 'Committing' || state === 'Completed')
+        return `${failed}, and it is ${state} now: it was committed, so its data is visible`;
+    if (state === 'Failed')
+        return `${failed}, and it is Failed now, so its data never became visible`;
+    return `${failed}; it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`;
 }
 const saidOf = (notes) => notes.map((n) => `${n.job.jobId} (${lastSeen(n.job.job)}): ${abortNote(n)}`);
 /** The reason of a gated flow that decided the outcome. */

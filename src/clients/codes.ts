@@ -1,6 +1,7 @@
 import {
   ApiError,
   JobNotFoundError,
+  MalformedResponseError,
   TransientError,
   type ActionError
 } from '../errors.js'
@@ -40,6 +41,24 @@ const TRANSIENT_CODES = new Set([1, 2, 1807])
  */
 export function isSuccessCode(code: number, data: unknown): boolean {
   return code === 0 || (code === 200 && data !== undefined && data !== null)
+}
+
+// A message that reads as a failure, beside a code that means success.
+const FAILURE_WORDS = /\b(?:fail|failed|failure|error|errors|denied|invalid)\b/i
+
+/**
+ * Throws when a success code comes with a message that says the call
+ * failed ({"code":0,"message":"import failed"}): one of the two is wrong,
+ * so the answer is not trusted.
+ */
+export function checkSuccessMessage(
+  message: string | undefined,
+  what: string
+): void {
+  if (!message || !FAILURE_WORDS.test(message)) return
+  throw new MalformedResponseError(
+    `${what} answered with a success code and the message ${JSON.stringify(safeLogText(message, 120))}, which says otherwise, so the answer is not trusted. Check the server.`
+  )
 }
 
 /**

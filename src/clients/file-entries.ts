@@ -30,6 +30,8 @@ export const Detail = z
     importedRows: rowsInput.nullish(),
     totalRows: rowsInput.nullish(),
     reason: text,
+    errorMessage: text,
+    failedReason: text,
     completeTime: text
   })
   .transform((d, ctx): FileProgress => {
@@ -54,10 +56,14 @@ export const Detail = z
         d.fileSize === null || d.fileSize === undefined
           ? undefined
           : Number(d.fileSize),
-      reason: d.reason ? fromServer(d.reason) : undefined,
+      reason: failure(d.reason || d.failedReason || d.errorMessage),
       completeTime: d.completeTime ? fromServer(d.completeTime) : undefined
     }
   })
+
+/** A file's failure reason, through the trust boundary; none when empty. */
+const failure = (said: string | null | undefined) =>
+  said ? fromServer(said) : undefined
 
 /** Whether an entry says what a file read now says, progress as given. */
 function sameFile(

@@ -12,7 +12,8 @@ import {
   MalformedResponseError,
   TransientError
 } from '../errors.js'
-import { retryAfterMs, tryJson } from '../http/parse.js'
+import { readServerJson } from '../http/json.js'
+import { retryAfterMs } from '../http/parse.js'
 import { readJson, validate } from './answer.js'
 import type { HttpResponse } from '../http/transport.js'
 import { safeLogText } from '../text/escape.js'
@@ -157,7 +158,10 @@ export class ImportControl {
     // Credentials and permissions: refused before anything was made.
     if (res.status === 401 || res.status === 403)
       readJson(res, what, { api: this.api })
-    const envelope = Envelope.safeParse(tryJson(res.text))
+    // Strict, as every answer that decides something: a repeated jobId
+    // names two jobs, and neither is taken.
+    const read = readServerJson(res.text)
+    const envelope = Envelope.safeParse(read.ok ? read.value : undefined)
     if (res.status !== 200 || !envelope.success) {
       // A coded refusal made no job; anything else (a 500, a proxy's page,
       // a cut-off body) may have come after the job was made.

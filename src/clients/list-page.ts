@@ -27,19 +27,30 @@ const ListRecord = z.looseObject({
  * and a pymilvus example of a v2 call), with or without count, currentPage
  * and pageSize: every API accepts both.
  */
-export const ListPage = z.looseObject({
-  records: z.array(ListRecord).nullish(),
-  tasks: z.array(ListRecord).nullish(),
-  count: pagingNumber,
-  pageSize: pagingNumber,
-  currentPage: pagingNumber
-})
+export const ListPage = z
+  .looseObject({
+    records: z.array(ListRecord).nullish(),
+    tasks: z.array(ListRecord).nullish(),
+    count: pagingNumber,
+    pageSize: pagingNumber,
+    currentPage: pagingNumber
+  })
+  // Two lists in one answer may disagree, and either could be the truth.
+  .refine((p) => !(p.records && p.tasks), {
+    message: 'holds both records and tasks, which may disagree',
+    path: ['tasks']
+  })
 
 export type ListPageData = z.infer<typeof ListPage>
 
+/** The jobs of a page: records or tasks, never both (that is ambiguous). */
+export function pageRecords(page: ListPageData) {
+  return page.records ?? page.tasks ?? []
+}
+
 /** The jobs of one page, states read from any API's words. */
 export function pageListings(page: ListPageData): JobListing[] {
-  const records = page.records ?? page.tasks ?? []
+  const records = pageRecords(page)
   return records.map((r) => {
     const { state, status } = readState(r.state)
     // A list record has one figure: a Completed one is 100 whatever its
@@ -71,7 +82,7 @@ export function hasNextPage(
   pageNo: number,
   requestedSize: number
 ): boolean {
-  const listed = (page.records ?? page.tasks ?? []).length
+  const listed = pageRecords(page).length
   if (listed === 0 || page.count === undefined) return false
   if (page.currentPage !== undefined && page.currentPage !== pageNo)
     return false

@@ -14,7 +14,7 @@ import type {
   JobListing,
   ListQuery
 } from './job.js'
-import { isSuccessCode } from './codes.js'
+import { checkSuccessMessage, isSuccessCode } from './codes.js'
 import { ListPage, takePage } from './list-page.js'
 import { Detail, FileMemory } from './file-entries.js'
 import { progressField, ScaleMemory, toPercent } from './progress.js'
@@ -26,6 +26,7 @@ import {
   jobIdField,
   maybeRows,
   optionalString,
+  rows,
   serverString
 } from './wire.js'
 import { isLegacyBody, readLegacyJob } from './zilliz-cloud-v1.js'
@@ -48,9 +49,14 @@ const Job = z.looseObject({
   // A word: the gRPC enum's numbers are no REST API's answer.
   state: serverString,
   progress: progressField,
-  importedRows: maybeRows,
+  // null is kept apart from absent: null is unknown, absent is Zilliz
+  // Cloud's way (see toImportJob).
+  importedRows: rows.nullish(),
   totalRows: maybeRows,
   reason: optionalString,
+  // Not in the reference; a server that sends either says the job failed.
+  errorMessage: optionalString,
+  failedReason: optionalString,
   completeTime: optionalString,
   details: z.array(Detail).nullish()
 })
@@ -138,6 +144,7 @@ export class RestV2Api implements ImportApi {
         { api: this.name, jobId }
       )
     }
+    checkSuccessMessage(envelope.message, what)
     if (envelope.data === undefined || envelope.data === null) {
       throw new MalformedResponseError(
         `${what} returned code ${envelope.code} without data. Check that endpoint points at a supported import API.`
@@ -246,8 +253,12 @@ export function toImportJob(
     ? lastFiles.entries(requestedId, details, progressOf)
     : details.map((f) => ({ ...f, progress: progressOf(f) }))
   // Zilliz Cloud leaves importedRows out; a Completed job imported them all.
+  // A null is the server saying it does not know: unknown, never totalRows.
   const importedRows =
-    data.importedRows ?? (status === 'completed' ? data.totalRows : undefined)
+    data.importedRows === null
+      ? undefined
+      : (data.importedRows ??
+        (status === 'completed' ? data.totalRows : undefined))
   return {
     jobId: requestedId,
     state,
@@ -257,7 +268,7 @@ export function toImportJob(
     importedRows,
     totalRows: data.totalRows,
     collectionName: data.collectionName,
-    reason: data.reason || undefined,
+    reason: data.reason || data.failedReason || data.errorMessage || undefined,
     completeTime: data.completeTime || undefined,
     files
   }

@@ -14,6 +14,7 @@ import type {
 import { isSuccessCode } from './codes.js'
 import { ListPage, takePage } from './list-page.js'
 import { progressField, ScaleMemory, toPercent } from './progress.js'
+import { readState } from './states.js'
 import {
   checkEchoedJobId,
   checkNumericEcho,
@@ -37,7 +38,10 @@ const Detail = z.looseObject({
   fileSize: maybeCount,
   readyPercentage: progressField,
   completeTime: optionalString,
-  errorMessage: optionalString
+  errorMessage: optionalString,
+  // Not v1's own fields: a body that carries them anyway must agree.
+  state: optionalString,
+  reason: optionalString
 })
 
 const Job = Detail.extend({
@@ -156,7 +160,8 @@ export class ZillizCloudV1Api implements ImportApi {
 type V1Progress = z.infer<typeof Detail>
 
 /**
- * v1 has no state word. Failed on an errorMessage; Completed only when both
+ * v1 has no state word. Failed on an errorMessage (or a failing state or
+ * reason the body carries anyway); Completed only when both
  * signs of the end agree: completeTime is set and readyPercentage is full
  * (1 as documented, or 100). A job that shows one without the other is
  * still running, never a success.
@@ -165,12 +170,18 @@ function v1State(
   p: V1Progress,
   needFull = true
 ): { state: string; status: ImportJob['status'] } {
-  if (p.errorMessage) return { state: 'Failed', status: 'failed' }
+  const said = p.state ? readState(p.state).status : undefined
+  if (failureOf(p) || said === 'failed')
+    return { state: 'Failed', status: 'failed' }
   const full = p.readyPercentage === 1 || p.readyPercentage === 100
-  if (p.completeTime && (full || !needFull))
+  const agrees = said === undefined || said === 'completed'
+  if (p.completeTime && (full || !needFull) && agrees)
     return { state: 'Completed', status: 'completed' }
   return { state: 'Importing', status: 'running' }
 }
+
+/** The failure a v1 body gives: its errorMessage, or a reason it carries. */
+const failureOf = (p: V1Progress) => p.errorMessage || p.reason || undefined
 
 /** Maps a v1 get body to the normalised job. */
 export function toImportJob(
@@ -196,7 +207,7 @@ export function toImportJob(
     fileSize: d.fileSize,
     progress: toPercent(d.readyPercentage, scale, status === 'completed') ?? 0,
     state,
-    reason: d.errorMessage,
+    reason: failureOf(d),
     completeTime: d.completeTime
   }))
   return {
@@ -206,7 +217,7 @@ export function toImportJob(
     progress:
       toPercent(data.readyPercentage, scale, status === 'completed') ?? 0,
     collectionName: data.collectionName,
-    reason: data.errorMessage,
+    reason: failureOf(data),
     completeTime: data.completeTime,
     files
   }
@@ -231,6 +242,7 @@ export function readLegacyJob(
   scales?: ScaleMemory
 ): ImportJob {
   const job = validate(Job, data, what, 'data')
-  checkEchoedJobId(jobId, job.jobId, what)
+  // As for v1 itself: an answer that names no job is about no job.
+  checkEchoedJobId(jobId, job.jobId, what, true)
   return toImportJob(jobId, job, scales)
 }

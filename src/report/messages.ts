@@ -207,10 +207,17 @@ const jobWord = (ids: string[]) =>
 /** Lowers the first letter, to run a gate's sentence on after a colon. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
-function abortNote({ error }: AbortNote): string {
-  return error === undefined
-    ? 'aborted it, so its data was discarded and never became visible'
-    : `the abort failed (${noStop(errorMessage(error))}); it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`
+/** What became of one job's abort; job is as read after a refused one. */
+function abortNote({ job, error }: AbortNote): string {
+  if (error === undefined)
+    return 'aborted it, so its data was discarded and never became visible'
+  const failed = `the abort failed (${noStop(errorMessage(error))})`
+  const state = job.job?.state
+  if (state === 'Committing' || state === 'Completed')
+    return `${failed}, and it is ${state} now: it was committed, so its data is visible`
+  if (state === 'Failed')
+    return `${failed}, and it is Failed now, so its data never became visible`
+  return `${failed}; it was never committed, so its data stays invisible: abort it with POST /v2/vectordb/jobs/import/abort`
 }
 
 const saidOf = (notes: AbortNote[]) =>

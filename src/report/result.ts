@@ -20,11 +20,12 @@ export function isFailedFile(file: FileProgress): boolean {
 }
 
 /**
- * A file of a completed job that the server says is not done (Pending,
- * Importing…): the job's Completed then covers only part of the data.
+ * A file of a completed job that the server does not say is done (Pending,
+ * Importing…, or no state at all): the job's Completed then covers only
+ * part of the data, as far as the answer shows.
  */
 export function isUnfinishedFile(file: FileProgress): boolean {
-  return !isFailedFile(file) && file.state !== '' && file.state !== 'Completed'
+  return !isFailedFile(file) && file.state !== 'Completed'
 }
 
 /** The job result with the worst outcome (the first on ties). */

@@ -105,13 +105,13 @@ async function decide(
   if (outcome) {
     const timeoutMs = ctx.config.timeoutMs
     return {
-      jobs,
+      jobs: withNotes(jobs, notes),
       fatal: { outcome, ending: { kind: 'held', outcome, notes, timeoutMs } }
     }
   }
   // A failed or unreadable job already explains itself; say what was done.
   runner.warning(notCommittingLine(notes))
-  return { jobs }
+  return { jobs: withNotes(jobs, notes) }
 }
 
 /** Aborts each job (retried like a poll); returns one note per job. */
@@ -137,11 +137,36 @@ async function abortAll(
         ctx.runner.info(abortedLine(job.jobId))
         return { job }
       } catch (error) {
-        return { job, error }
+        return { job: await readAgain(job, ctx, policy), error }
       }
     })
   )
 }
+
+/**
+ * The job as it is now, after a refused abort: someone else may have
+ * committed it meanwhile (Milvus refuses to abort a Completed job), and then
+ * its data is visible. Unchanged when it cannot be read.
+ */
+async function readAgain(
+  job: JobResult,
+  ctx: GateContext,
+  policy: ReturnType<typeof callPolicy>
+): Promise<JobResult> {
+  try {
+    const now = await withRetry(
+      (timeoutMs) => ctx.api.getJob(job.jobId, { timeoutMs }),
+      { ...policy, maxFailures: Math.min(policy.maxFailures, 3) }
+    )
+    return { ...job, job: now }
+  } catch {
+    return job
+  }
+}
+
+/** jobs, with each job that notes read again replaced by that reading. */
+const withNotes = (jobs: JobResult[], notes: AbortNote[]) =>
+  jobs.map((j) => notes.find((n) => n.job.jobId === j.jobId)?.job ?? j)
 
 /** Waits for jobs after a commit or abort: Uncommitted keeps it polling. */
 async function settle(
@@ -186,7 +211,7 @@ async function abortAndWait(
   const notes = await abortAll(jobs, ctx, FINISH_GRACE_MS)
   if (notes.some((n) => n.error !== undefined)) {
     return {
-      jobs,
+      jobs: withNotes(jobs, notes),
       fatal: {
         outcome: 'failed',
         ending: { kind: 'abort-failed', gate, notes }

@@ -68,12 +68,13 @@ const AUTOLINK = /(?:https?|ftps?|mailto|xmpp)(?=:)|www(?=\.)/gi
 /**
  * Escapes text for markdown so that it renders as inert text: no HTML, no
  * link or image (brackets), no autolink (a zero-width space after the scheme
- * or www), no @mention or #reference, no table break, one line.
+ * or www), no @mention or #123 / GH-123 reference, no table break, one
+ * line.
  */
 export function escapeMarkdown(text: string): string {
   // Zero-width spaces first: the entities added next carry a # of their own.
   return text
-    .replace(/@|#(?=\d)/g, (c) => `${c}${ZWSP}`)
+    .replace(/@|#(?=\d)|GH(?=-\d)/gi, (c) => `${c}${ZWSP}`)
     .replace(AUTOLINK, (scheme) => `${scheme}${ZWSP}`)
     .replace(/[&<>|`[\]\\]/g, (c) => MARKDOWN[c])
     .replace(/\s*[\r\n]+\s*/g, ' ')

@@ -2,7 +2,12 @@ import type { Clock } from '../clock.js'
 import type { ImportApi } from '../clients/client.js'
 import type { ImportJob } from '../clients/job.js'
 import { MalformedResponseError, type ActionError } from '../errors.js'
-import { DEFAULT_REQUEST_TIMEOUT_MS, withRetry } from '../retry.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  MIN_REQUEST_MS,
+  withRetry,
+  type RetryPolicy
+} from '../retry.js'
 import { RateLimiter } from './rate-limit.js'
 import {
   NoSlotError,
@@ -49,6 +54,11 @@ export interface WaitOptions {
 }
 
 export const MAX_CONSECUTIVE_FAILURES = 10
+/** The least time left for the last poll before the deadline. */
+const LAST_POLL_MS = 250
+// Timers fire late, never early: the last poll is planned this much ahead,
+// so that it still finds its time left when it wakes.
+const TIMER_SLACK_MS = 100
 
 /**
  * The delay before poll n+1: quick at first, so jobs that are nearly done
@@ -85,7 +95,17 @@ export async function waitForJob(
   const { clock, signal } = options
   let job: ImportJob | undefined
   let polls = 0
-  const policy = {
+  // Whether the poll just made was the last that fits before the deadline.
+  let last = false
+  // The time a request is given near the deadline: twice the slowest answer
+  // so far, within LAST_POLL_MS and MIN_REQUEST_MS; a full MIN_REQUEST_MS
+  // until an answer was timed.
+  let slowestMs: number | undefined
+  const needMs = () =>
+    slowestMs === undefined
+      ? MIN_REQUEST_MS
+      : Math.min(MIN_REQUEST_MS, Math.max(LAST_POLL_MS, 2 * slowestMs))
+  const policy: RetryPolicy = {
     clock,
     signal,
     deadline: options.deadline,
@@ -99,6 +119,7 @@ export async function waitForJob(
         DEFAULT_REQUEST_TIMEOUT_MS,
         Math.max(10_000, 3 * options.intervalMs)
       ),
+    minRequestMs: MIN_REQUEST_MS,
     random: options.random,
     onRetry: (error: ActionError, delayMs: number) =>
       options.onRetry?.(jobId, error, delayMs)
@@ -112,15 +133,29 @@ export async function waitForJob(
         // With many jobs the next free request slot may lie past the deadline.
         if (
           options.limiter &&
-          !(await options.limiter.acquire(signal, options.deadline))
+          !(await options.limiter.acquire(
+            signal,
+            options.deadline - (policy.minRequestMs ?? 0)
+          ))
         )
           throw new NoSlotError('no request slot before the deadline')
-        const read = await api.getJob(jobId, { timeoutMs, signal })
+        // A wait for a slot must not carry the request past the deadline.
+        const startedAt = clock.now()
+        const read = await api.getJob(jobId, {
+          timeoutMs: Math.min(timeoutMs, options.deadline - startedAt),
+          signal
+        })
+        slowestMs = Math.max(slowestMs ?? 0, clock.now() - startedAt)
         checkCollection(read, options.collectionName, api.name)
         return read
       }, policy)
     } catch (error) {
-      return stop(outcomeOf(error, signal))
+      const ending = outcomeOf(error, signal)
+      // No time or slot left for a request: the wait still ends when the
+      // timeout says, not before.
+      if (ending.kind === 'timeout' && !ending.lastError)
+        await clock.sleep(options.deadline - clock.now(), signal)
+      return stop(signal?.aborted ? { kind: 'cancelled' } : ending)
     }
     polls++
     options.onPoll?.(job)
@@ -129,10 +164,18 @@ export async function waitForJob(
     if (settled === 'failed') return end('failed')
     const left = options.deadline - clock.now()
     if (left <= 0) return stop({ kind: 'timeout' })
-    await clock.sleep(
-      Math.min(pollDelay(polls, options.intervalMs), left),
-      signal
-    )
+    // When the next poll would come too late to finish, the last one goes
+    // out as late as it still can; after it, or with no time for one, the
+    // wait ends at the deadline itself, not at the last poll.
+    policy.minRequestMs = needMs()
+    const spare = left - policy.minRequestMs - TIMER_SLACK_MS
+    if (last || spare <= 0) {
+      await clock.sleep(left, signal)
+      return stop({ kind: signal?.aborted ? 'cancelled' : 'timeout' })
+    }
+    const delay = pollDelay(polls, options.intervalMs)
+    last = delay >= spare
+    await clock.sleep(Math.min(delay, spare), signal)
     if (signal?.aborted) return stop({ kind: 'cancelled' })
   }
 }

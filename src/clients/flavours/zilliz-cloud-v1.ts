@@ -1,9 +1,12 @@
 import { ZillizCloudV1Api } from '../zilliz-cloud-v1.js'
 import { missingApiKey, type Flavour } from './flavour.js'
 
-/** True for a legacy v1 controller host (controller.api.<region>.zillizcloud.com). */
+/**
+ * True for a legacy v1 controller host: controller.api.<region>.zillizcloud.com,
+ * or controller.<region>.zillizcloud.com as a document's title spells it.
+ */
 export function isZillizV1Host(host: string): boolean {
-  return /^controller\.api\.[a-z0-9-]+\.(zillizcloud\.com|cloud\.zilliz\.com\.cn)$/i.test(
+  return /^controller\.(?:api\.)?[a-z0-9-]+\.(zillizcloud\.com|cloud\.zilliz\.com\.cn)$/i.test(
     host
   )
 }
