@@ -207,7 +207,7 @@ describe('wait-for-milvus-import (CLI)', () => {
     const rows = stdout.split('\n').filter((l) => l.startsWith('data/'))
     expect(rows).toHaveLength(50)
     expect(rows[0]).toMatch(
-      /^data\/part-59\.parquet +Failed .* bad \[2J\[31mred row$/
+      /^data\/part-59\.parquet +Failed .* bad \uFFFD\[2J\uFFFD\[31mred\uFFFD row$/
     )
     expect(stdout).toContain(
       '\n…and 10 more files (failed files are listed first).\n'

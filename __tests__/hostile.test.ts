@@ -248,6 +248,32 @@ describe('false successes', () => {
     expectNoSuccess(run)
   })
 
+  it.each([
+    ['a state with a zero-width space', { state: 'Completed\u200b' }],
+    ['a state with a NUL', { state: 'Completed\u0000' }],
+    ['a reason of one invisible character', { reason: '\u200b' }],
+    [
+      'a file reason of one invisible character',
+      {
+        details: [
+          { fileName: 'a.parquet', state: 'Completed', reason: '\u00ad' }
+        ]
+      }
+    ]
+  ])('%s is not a success', async (_n, data) => {
+    const { run } = await runAgainst(() => describe2(data))
+    expectNoSuccess(run)
+  })
+
+  it('a collection name that only looks like collection-name is unreadable', async () => {
+    const { run } = await runAgainst(
+      () => describe2({ collectionName: 'articles\u200b' }),
+      { 'collection-name': 'articles' }
+    )
+    expectNoSuccess(run)
+    expect(errorLines(run)[0]).toMatch(/not to collection-name/)
+  })
+
   it('importedRows null is unknown, not totalRows, so min-rows cannot pass', async () => {
     const { run } = await runAgainst(
       () => describe2({ importedRows: null, totalRows: 10 }),

@@ -536,7 +536,7 @@ function readJson(res, what, context) {
         throw new errors/* ApiError */.hD(`${what} answered HTTP ${res.status}. Check endpoint and api: this URL does not serve that import API.`, undefined, res.status);
     }
     if (!parsed.ok && parsed.duplicate !== undefined) {
-        throw new errors/* MalformedResponseError */.f7(`${what} returned a body with the key "${(0,text_escape/* safeLogText */.Ht)(parsed.duplicate, 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`);
+        throw new errors/* MalformedResponseError */.f7(`${what} returned a body with the key "${(0,text_escape/* safeLogText */.Ht)((0,server_text/* fromServer */.Wj)(parsed.duplicate), 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`);
     }
     if (!parsed.ok) {
         const type = String(res.headers['content-type'] ?? 'no content type');
@@ -5007,7 +5007,8 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 __webpack_require__.d(__webpack_exports__, {
   At: () => (/* binding */ defaultCredentialsWarning),
   E$: () => (/* binding */ redact),
-  Gz: () => (/* binding */ rememberSecret)
+  Gz: () => (/* binding */ rememberSecret),
+  xv: () => (/* binding */ secretRanges)
 });
 
 // UNUSED EXPORTS: forgetSecrets, secretForms
@@ -5238,6 +5239,15 @@ function redact(text) {
     const re = secretPattern();
     return re ? text.replace(re, '***') : text;
 }
+/** Where remembered secrets stand in text: [start, end) of each. */
+function secretRanges(text) {
+    const re = secretPattern();
+    if (!re)
+        return [];
+    return [...text.matchAll(re)]
+        .filter((m) => m[0].length > 0)
+        .map((m) => [m.index, m.index + m[0].length]);
+}
 /** Forgets every secret (tests only). */
 function forgetSecrets() {
     patterns.clear();
@@ -5255,7 +5265,8 @@ function forgetSecrets() {
 /* harmony export */   Ht: () => (/* binding */ safeLogText),
 /* harmony export */   Np: () => (/* binding */ cap),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   kq: () => (/* binding */ escapeCell)
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   m$: () => (/* binding */ markControls)
 /* harmony export */ });
 /* unused harmony exports MAX_TEXT, CUT_MARK, escapeMarkdown */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4001);
@@ -5302,7 +5313,16 @@ function cap(text, max = MAX_TEXT) {
 }
 /** Makes text safe for one log line: masked, unable to run, one line, capped. */
 function safeLogText(text, max = MAX_TEXT) {
-    return cap(oneLine(neutralise((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text))), max);
+    return cap(oneLine(neutralise((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(markControls(text)))), max);
+}
+// Control characters but tab and line breaks: ANSI colours, cursor moves
+// and OSC links all start with ESC.
+const CONTROL = 
+// eslint-disable-next-line no-control-regex -- finding them is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Text with each control character shown as U+FFFD, so none acts. */
+function markControls(text) {
+    return text.replace(CONTROL, '\ufffd');
 }
 const MARKDOWN = {
     '&': '&amp;',
@@ -5335,7 +5355,7 @@ function escapeMarkdown(text) {
 }
 /** Makes text safe for a markdown table cell: masked, inert, one line, capped. */
 function escapeCell(text, max = MAX_TEXT) {
-    return cap(escapeMarkdown(neutralise((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text))), max);
+    return cap(escapeMarkdown(neutralise((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(markControls(text)))), max);
 }
 
 
@@ -5349,7 +5369,6 @@ function escapeCell(text, max = MAX_TEXT) {
 /* harmony export */   XQ: () => (/* binding */ optionalServerString),
 /* harmony export */   Zv: () => (/* binding */ serverString)
 /* harmony export */ });
-/* unused harmony export visible */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4001);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
@@ -5363,20 +5382,41 @@ function escapeCell(text, max = MAX_TEXT) {
  * destination and cutting come later, where the text is printed.
  */
 function fromServer(raw) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(visible(raw)));
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralise */ .$0)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(markHidden(joinSplitSecrets(raw))));
 }
-// Control characters but tab and line breaks (ANSI colours and OSC links
-// start with ESC), and invisible format characters (zero-width, bidi).
-const HIDDEN = 
-// eslint-disable-next-line no-control-regex -- finding them is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+// Characters that do not show: zero-width, bidi controls, soft hyphen.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 /**
- * Server text without what does not show: with it a server could restyle or
- * hide log lines, or split a secret so that its mask misses. It goes before
- * masking.
+ * Server text with each control or invisible character shown as U+FFFD:
+ * none can restyle or hide a log line, and a state, ID or name that holds
+ * one ("Completed\u200b") stays unlike the word it imitates.
  */
-function visible(raw) {
-    return raw.replace(HIDDEN, '');
+function markHidden(text) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markControls */ .m$)(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd');
+}
+/**
+ * Masks a secret that a server split with invisible characters: matched
+ * on the text without them, and masked in the text as sent. (Secrets are
+ * printable ASCII, so none holds one itself.)
+ */
+function joinSplitSecrets(raw) {
+    if (!INVISIBLE.test(raw))
+        return raw;
+    const at = [];
+    let joined = '';
+    for (let i = 0; i < raw.length; i++) {
+        if (INVISIBLE.test(raw[i]))
+            continue;
+        at.push(i);
+        joined += raw[i];
+    }
+    let out = '';
+    let from = 0;
+    for (const [start, end] of (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretRanges */ .xv)(joined)) {
+        out += `${raw.slice(from, at[start])}***`;
+        from = at[end - 1] + 1;
+    }
+    return out + raw.slice(from);
 }
 /** A server string, through the trust boundary. */
 const serverString = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform(fromServer);

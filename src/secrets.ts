@@ -110,6 +110,15 @@ export function redact(text: string): string {
   return re ? text.replace(re, '***') : text
 }
 
+/** Where remembered secrets stand in text: [start, end) of each. */
+export function secretRanges(text: string): [number, number][] {
+  const re = secretPattern()
+  if (!re) return []
+  return [...text.matchAll(re)]
+    .filter((m) => m[0].length > 0)
+    .map((m) => [m.index, m.index + m[0].length])
+}
+
 /** Forgets every secret (tests only). */
 export function forgetSecrets(): void {
   patterns.clear()

@@ -8926,6 +8926,15 @@ function secrets_redact(text) {
     const re = secretPattern();
     return re ? text.replace(re, '***') : text;
 }
+/** Where remembered secrets stand in text: [start, end) of each. */
+function secretRanges(text) {
+    const re = secretPattern();
+    if (!re)
+        return [];
+    return [...text.matchAll(re)]
+        .filter((m) => m[0].length > 0)
+        .map((m) => [m.index, m.index + m[0].length]);
+}
 /** Forgets every secret (tests only). */
 function forgetSecrets() {
     patterns.clear();
@@ -8976,7 +8985,16 @@ function cap(text, max = MAX_TEXT) {
 }
 /** Makes text safe for one log line: masked, unable to run, one line, capped. */
 function safeLogText(text, max = MAX_TEXT) {
-    return cap(oneLine(neutralise(secrets_redact(text))), max);
+    return cap(oneLine(neutralise(secrets_redact(markControls(text)))), max);
+}
+// Control characters but tab and line breaks: ANSI colours, cursor moves
+// and OSC links all start with ESC.
+const CONTROL = 
+// eslint-disable-next-line no-control-regex -- finding them is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Text with each control character shown as U+FFFD, so none acts. */
+function markControls(text) {
+    return text.replace(CONTROL, '\ufffd');
 }
 const MARKDOWN = {
     '&': '&amp;',
@@ -9009,7 +9027,7 @@ function escapeMarkdown(text) {
 }
 /** Makes text safe for a markdown table cell: masked, inert, one line, capped. */
 function escapeCell(text, max = MAX_TEXT) {
-    return cap(escapeMarkdown(neutralise(redact(text))), max);
+    return cap(escapeMarkdown(neutralise(redact(markControls(text)))), max);
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts

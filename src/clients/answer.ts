@@ -127,7 +127,7 @@ export function readJson(
   }
   if (!parsed.ok && parsed.duplicate !== undefined) {
     throw new MalformedResponseError(
-      `${what} returned a body with the key "${safeLogText(parsed.duplicate, 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`
+      `${what} returned a body with the key "${safeLogText(fromServer(parsed.duplicate), 40)}" twice, so its answer is ambiguous and this action does not trust it. Check endpoint: a proxy or server may be tampering with the answers.`
     )
   }
   if (!parsed.ok) {

@@ -45,7 +45,18 @@ export function cap(text: string, max = MAX_TEXT): string {
 
 /** Makes text safe for one log line: masked, unable to run, one line, capped. */
 export function safeLogText(text: string, max = MAX_TEXT): string {
-  return cap(oneLine(neutralise(redact(text))), max)
+  return cap(oneLine(neutralise(redact(markControls(text)))), max)
+}
+
+// Control characters but tab and line breaks: ANSI colours, cursor moves
+// and OSC links all start with ESC.
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+
+/** Text with each control character shown as U+FFFD, so none acts. */
+export function markControls(text: string): string {
+  return text.replace(CONTROL, '\ufffd')
 }
 
 const MARKDOWN: Record<string, string> = {
@@ -82,5 +93,5 @@ export function escapeMarkdown(text: string): string {
 
 /** Makes text safe for a markdown table cell: masked, inert, one line, capped. */
 export function escapeCell(text: string, max = MAX_TEXT): string {
-  return cap(escapeMarkdown(neutralise(redact(text))), max)
+  return cap(escapeMarkdown(neutralise(redact(markControls(text)))), max)
 }

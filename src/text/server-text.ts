@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { redact } from '../secrets.js'
-import { neutralise } from './escape.js'
+import { redact, secretRanges } from '../secrets.js'
+import { markControls, neutralise } from './escape.js'
 
 /**
  * The trust boundary for text a server sends. Every string of every answer
@@ -9,22 +9,43 @@ import { neutralise } from './escape.js'
  * destination and cutting come later, where the text is printed.
  */
 export function fromServer(raw: string): string {
-  return neutralise(redact(visible(raw)))
+  return neutralise(redact(markHidden(joinSplitSecrets(raw))))
 }
 
-// Control characters but tab and line breaks (ANSI colours and OSC links
-// start with ESC), and invisible format characters (zero-width, bidi).
-const HIDDEN =
-  // eslint-disable-next-line no-control-regex -- finding them is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g
+// Characters that do not show: zero-width, bidi controls, soft hyphen.
+const INVISIBLE =
+  /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/
 
 /**
- * Server text without what does not show: with it a server could restyle or
- * hide log lines, or split a secret so that its mask misses. It goes before
- * masking.
+ * Server text with each control or invisible character shown as U+FFFD:
+ * none can restyle or hide a log line, and a state, ID or name that holds
+ * one ("Completed\u200b") stays unlike the word it imitates.
  */
-export function visible(raw: string): string {
-  return raw.replace(HIDDEN, '')
+function markHidden(text: string): string {
+  return markControls(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd')
+}
+
+/**
+ * Masks a secret that a server split with invisible characters: matched
+ * on the text without them, and masked in the text as sent. (Secrets are
+ * printable ASCII, so none holds one itself.)
+ */
+function joinSplitSecrets(raw: string): string {
+  if (!INVISIBLE.test(raw)) return raw
+  const at: number[] = []
+  let joined = ''
+  for (let i = 0; i < raw.length; i++) {
+    if (INVISIBLE.test(raw[i])) continue
+    at.push(i)
+    joined += raw[i]
+  }
+  let out = ''
+  let from = 0
+  for (const [start, end] of secretRanges(joined)) {
+    out += `${raw.slice(from, at[start])}***`
+    from = at[end - 1] + 1
+  }
+  return out + raw.slice(from)
 }
 
 /** A server string, through the trust boundary. */
