@@ -49,6 +49,14 @@ describe('parseInputs', () => {
       'Input "poll-interval" must be at least 1s (got "500ms").'
     ],
     [
+      { ...base, timeout: '99999999999999999999h' },
+      'Input "timeout" must be at most 840h (35 days, the longest a workflow run lasts) (got "99999999999999999999h").'
+    ],
+    [
+      { ...base, endpoint: 'http://milvus:19530/?db=x' },
+      'Input "endpoint" must not have a query or fragment (?…): give the server\'s address only, such as https://api.cloud.zilliz.com.'
+    ],
+    [
       { ...base, 'fail-on-timeout': 'yes' },
       'Input "fail-on-timeout" must be true or false (got "yes").'
     ],

@@ -1706,14 +1706,20 @@ const inputs_boolean = schemas/* string */.YjP().transform((value, ctx) => {
     });
     return core/* NEVER */.tm;
 });
+// A workflow run lasts at most 35 days; no wait needs longer, and timers
+// cannot count much further.
+const MAX_DURATION_MS = 35 * 24 * 3600 * 1000;
 const duration = (example, minMs = 1) => schemas/* string */.YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
-    if (ms === undefined || ms < minMs) {
+    const shown = value.slice(0, 40);
+    if (ms === undefined || ms < minMs || ms > MAX_DURATION_MS) {
         ctx.addIssue({
             code: 'custom',
             message: ms === undefined
-                ? `must be a duration such as ${example} (got "${value}").`
-                : `must be at least ${minMs / 1000}s (got "${value}").`
+                ? `must be a duration such as ${example} (got "${shown}").`
+                : ms < minMs
+                    ? `must be at least ${minMs / 1000}s (got "${shown}").`
+                    : `must be at most 840h (35 days, the longest a workflow run lasts) (got "${shown}").`
         });
         return core/* NEVER */.tm;
     }
@@ -5006,6 +5012,7 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   At: () => (/* binding */ defaultCredentialsWarning),
+  gR: () => (/* binding */ haveSecrets),
   E$: () => (/* binding */ redact),
   Gz: () => (/* binding */ rememberSecret),
   xv: () => (/* binding */ secretRanges)
@@ -5239,6 +5246,8 @@ function redact(text) {
     const re = secretPattern();
     return re ? text.replace(re, '***') : text;
 }
+/** Whether any secret is remembered. */
+const haveSecrets = () => patterns.size > 0;
 /** Where remembered secrets stand in text: [start, end) of each. */
 function secretRanges(text) {
     const re = secretPattern();
@@ -5394,18 +5403,20 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 function markHidden(text) {
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markControls */ .m$)(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd');
 }
+// What a server may put inside a secret to break its mask while a reader
+// still sees the secret: invisible characters, spaces and line breaks.
+const GAP = new RegExp(`\\s|${INVISIBLE.source}`);
 /**
- * Masks a secret that a server split with invisible characters: matched
- * on the text without them, and masked in the text as sent. (Secrets are
- * printable ASCII, so none holds one itself.)
+ * Masks a secret that a server split with gaps (a zero-width space, a line
+ * break): matched on the text without them, masked in the text as sent.
  */
 function joinSplitSecrets(raw) {
-    if (!INVISIBLE.test(raw))
+    if (!(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .haveSecrets */ .gR)() || !GAP.test(raw))
         return raw;
     const at = [];
     let joined = '';
     for (let i = 0; i < raw.length; i++) {
-        if (INVISIBLE.test(raw[i]))
+        if (GAP.test(raw[i]))
             continue;
         at.push(i);
         joined += raw[i];

@@ -95,16 +95,23 @@ const boolean = z.string().transform((value, ctx) => {
   return z.NEVER
 })
 
+// A workflow run lasts at most 35 days; no wait needs longer, and timers
+// cannot count much further.
+const MAX_DURATION_MS = 35 * 24 * 3600 * 1000
+
 const duration = (example: string, minMs = 1) =>
   z.string().transform((value, ctx) => {
     const ms = parseDuration(value)
-    if (ms === undefined || ms < minMs) {
+    const shown = value.slice(0, 40)
+    if (ms === undefined || ms < minMs || ms > MAX_DURATION_MS) {
       ctx.addIssue({
         code: 'custom',
         message:
           ms === undefined
-            ? `must be a duration such as ${example} (got "${value}").`
-            : `must be at least ${minMs / 1000}s (got "${value}").`
+            ? `must be a duration such as ${example} (got "${shown}").`
+            : ms < minMs
+              ? `must be at least ${minMs / 1000}s (got "${shown}").`
+              : `must be at most 840h (35 days, the longest a workflow run lasts) (got "${shown}").`
       })
       return z.NEVER
     }

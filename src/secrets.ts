@@ -110,6 +110,9 @@ export function redact(text: string): string {
   return re ? text.replace(re, '***') : text
 }
 
+/** Whether any secret is remembered. */
+export const haveSecrets = (): boolean => patterns.size > 0
+
 /** Where remembered secrets stand in text: [start, end) of each. */
 export function secretRanges(text: string): [number, number][] {
   const re = secretPattern()

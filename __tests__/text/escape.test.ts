@@ -216,6 +216,15 @@ describe('fromServer, invisible text', () => {
     expect(fromServer(raw)).toBe(shown)
   })
 
+  it('masks a secret split by a line break or spaces, keeping the text around it', () => {
+    rememberSecret('sk-split-0a1b2c3d4e')
+    expect(fromServer('key: sk-split-0a1b\n2c3d4e, retry')).toBe(
+      'key: ***, retry'
+    )
+    expect(fromServer('key sk-split -0a1b 2c3d4e.')).toBe('key ***.')
+    expect(fromServer('nothing to hide here')).toBe('nothing to hide here')
+  })
+
   it('keeps tabs and line breaks for the later steps', () => {
     expect(fromServer('a\tb\nc')).toBe('a\tb\nc')
   })

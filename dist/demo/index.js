@@ -8926,6 +8926,8 @@ function secrets_redact(text) {
     const re = secretPattern();
     return re ? text.replace(re, '***') : text;
 }
+/** Whether any secret is remembered. */
+const haveSecrets = () => patterns.size > 0;
 /** Where remembered secrets stand in text: [start, end) of each. */
 function secretRanges(text) {
     const re = secretPattern();

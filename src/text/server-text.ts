@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { redact, secretRanges } from '../secrets.js'
+import { haveSecrets, redact, secretRanges } from '../secrets.js'
 import { markControls, neutralise } from './escape.js'
 
 /**
@@ -25,17 +25,20 @@ function markHidden(text: string): string {
   return markControls(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd')
 }
 
+// What a server may put inside a secret to break its mask while a reader
+// still sees the secret: invisible characters, spaces and line breaks.
+const GAP = new RegExp(`\\s|${INVISIBLE.source}`)
+
 /**
- * Masks a secret that a server split with invisible characters: matched
- * on the text without them, and masked in the text as sent. (Secrets are
- * printable ASCII, so none holds one itself.)
+ * Masks a secret that a server split with gaps (a zero-width space, a line
+ * break): matched on the text without them, masked in the text as sent.
  */
 function joinSplitSecrets(raw: string): string {
-  if (!INVISIBLE.test(raw)) return raw
+  if (!haveSecrets() || !GAP.test(raw)) return raw
   const at: number[] = []
   let joined = ''
   for (let i = 0; i < raw.length; i++) {
-    if (INVISIBLE.test(raw[i])) continue
+    if (GAP.test(raw[i])) continue
     at.push(i)
     joined += raw[i]
   }
