@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { startGrpcSimulator } from '../simulator/grpc-server.js'
 import { startSimulator, type Simulator } from '../simulator/server.js'
 import { errorLines, runAction } from './helpers/action.js'
 import { startProxy, type TestProxy } from './helpers/proxy.js'
@@ -127,5 +128,39 @@ describe('behind an HTTP proxy', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
     expect(proxy.seen).toEqual([])
     expect(sim.requests).toEqual([])
+  })
+})
+
+describe('gRPC behind an HTTP proxy', () => {
+  it('goes direct for a host:port in NO_PROXY, as the REST path does', async () => {
+    const grpc = await startGrpcSimulator({
+      tasks: [{ task: JOB, outcome: 'completed' }]
+    })
+    const port = new URL(grpc.address).port
+    try {
+      const run = await runAction(
+        {
+          'job-id': JOB,
+          endpoint: `grpc://${HOST}:${port}`,
+          'api-key': 'alice:Pw0rdSekret77x',
+          'poll-interval': '1s',
+          timeout: '3s',
+          'max-failures': '1'
+        },
+        {
+          env: {
+            HTTP_PROXY: proxy.url,
+            HTTPS_PROXY: proxy.url,
+            grpc_proxy: proxy.url,
+            NO_PROXY: `${HOST}:${port}`
+          }
+        }
+      )
+      // Direct, the name does not resolve: the token never went to the proxy.
+      expect(run.exitCode).toBe(1)
+      expect(proxy.seen).toEqual([])
+    } finally {
+      await grpc.close()
+    }
   })
 })

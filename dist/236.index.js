@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   createGrpcApi: () => (/* binding */ createGrpcApi)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __webpack_require__(9783);
 // EXTERNAL MODULE: ./node_modules/@grpc/grpc-js/build/src/index.js
 var src = __webpack_require__(3033);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -333,6 +335,7 @@ function milvusPackage() {
 
 
 
+
 // The SDK's channel options (milvus/grpc/BaseClient.ts), minus its retries:
 // retrying belongs to the poller alone.
 const CHANNEL_OPTIONS = {
@@ -355,7 +358,12 @@ function milvusService() {
 async function createGrpcApi(config) {
     const { hostPort, tls } = parseAddress(config.address);
     const Service = milvusService();
-    const client = new Service(hostPort, tls ? src/* credentials */.z3.createSsl() : src/* credentials */.z3.createInsecure(), CHANNEL_OPTIONS);
+    // grpc-js reads the proxy variables itself but ignores a host:port entry
+    // of NO_PROXY; the REST path's rule (http-client's) decides for both.
+    const bypass = (0,proxy/* checkBypass */.H)(new URL(`${tls ? 'https' : 'http'}://${hostPort}`));
+    const client = new Service(hostPort, tls ? src/* credentials */.z3.createSsl() : src/* credentials */.z3.createInsecure(), bypass
+        ? { ...CHANNEL_OPTIONS, 'grpc.enable_http_proxy': 0 }
+        : CHANNEL_OPTIONS);
     // The metadata the SDK sends: the token base64-encoded, and the database.
     const metadata = new src/* Metadata */.OS();
     if (config.token) {

@@ -523,8 +523,8 @@ var errors = __webpack_require__(3916);
 var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __webpack_require__(2779);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The action's version, sent in the User-Agent header. */
 const VERSION = '1.0.0';
@@ -1225,8 +1225,12 @@ class ImportControl {
             throw new errors/* ApiError */.hD(`${what} answered HTTP 404: this server has no two-phase imports (Milvus 3.0 or later has them).`, undefined, 404);
         }
         const body = validate(wire/* Envelope */.Lh, readJson(res, what, { api: this.api, jobId }), what);
-        if (body.code === 0 || body.code === 200)
+        // As for every answer: 200 is a success only with data beside it
+        // (Milvus sends 200 for "partition not found" too).
+        if ((0,codes/* isSuccessCode */.vp)(body.code, body.data)) {
+            (0,codes/* checkSuccessMessage */.J)(body.message, what);
             return;
+        }
         const error = (0,codes/* apiCodeError */.QH)(body.code, body.message ?? '', { api: this.api, jobId }, res.status);
         // Import errors (wrong state, unknown job) are answers, not faults.
         if (error.transient && ![1, 2, 1807].includes(body.code)) {
@@ -2306,11 +2310,19 @@ function overviewFacts(result, formatDuration) {
 ;// CONCATENATED MODULE: ./src/gates.ts
 
 
+
 /**
- * Checks the data gates on imports that completed: min-rows, expected-rows
- * and allow-partial. Returns the one-line reason to fail, or undefined.
+ * Checks the data gates on imports that completed (or wait for a commit):
+ * no failure reason, min-rows, expected-rows and allow-partial. Returns the
+ * one-line reason to fail, or undefined.
  */
 function checkGates(config, jobs) {
+    // A job that gives a failure reason is not good data, whatever its state
+    // (an Uncommitted one must not be committed).
+    for (const j of jobs) {
+        if (j.job?.reason)
+            return `Import job ${j.jobId} reports a failure: ${(0,text_escape/* safeLogText */.Ht)(j.job.reason, 300).replace(/\.+$/, '')}.`;
+    }
     if (!config.allowPartial) {
         for (const j of jobs) {
             const files = j.job?.files ?? [];
@@ -2834,8 +2846,12 @@ function gateReason(ending) {
             const ids = ending.notes.map((n) => n.job.jobId);
             return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`;
         }
-        case 'aborted':
-            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        case 'aborted': {
+            const { committed, pending } = ending;
+            if (committed.length)
+                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`;
+            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        }
         case 'commit-refused': {
             const refused = ending.refused.map((r) => `${r.jobId}: ${(0,errors/* errorMessage */.gJ)(r.error)}`);
             return `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`;
@@ -3765,14 +3781,22 @@ async function abortAndWait(jobs, ctx, gate) {
     }
     // No signal: a cancel now cannot undo the abort, so see it through.
     const settled = await settle(ids, ctx);
+    // An accepted abort does not prove the job was not committed meanwhile.
+    const committed = settled.filter((j) => isCommitted(j.job));
     const pending = settled
-        .filter((j) => j.job?.state !== 'Failed')
+        .filter((j) => j.job?.state !== 'Failed' && !isCommitted(j.job))
         .map((j) => j.jobId);
     return {
         jobs: settled,
         fatal: {
             outcome: 'failed',
-            ending: { kind: 'aborted', gate, ids, pending }
+            ending: {
+                kind: 'aborted',
+                gate,
+                ids,
+                pending,
+                committed: committed.map((j) => j.jobId)
+            }
         }
     };
 }

@@ -73,8 +73,8 @@ const milvusGrpc = {
 var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __webpack_require__(2779);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The action's version, sent in the User-Agent header. */
 const VERSION = '1.0.0';
@@ -773,8 +773,12 @@ class ImportControl {
             throw new errors/* ApiError */.hD(`${what} answered HTTP 404: this server has no two-phase imports (Milvus 3.0 or later has them).`, undefined, 404);
         }
         const body = validate(wire/* Envelope */.Lh, readJson(res, what, { api: this.api, jobId }), what);
-        if (body.code === 0 || body.code === 200)
+        // As for every answer: 200 is a success only with data beside it
+        // (Milvus sends 200 for "partition not found" too).
+        if ((0,codes/* isSuccessCode */.vp)(body.code, body.data)) {
+            (0,codes/* checkSuccessMessage */.J)(body.message, what);
             return;
+        }
         const error = (0,codes/* apiCodeError */.QH)(body.code, body.message ?? '', { api: this.api, jobId }, res.status);
         // Import errors (wrong state, unknown job) are answers, not faults.
         if (error.transient && ![1, 2, 1807].includes(body.code)) {
@@ -2192,7 +2196,9 @@ Starting an import (instead of --job-id; needs --collection-name):
                             abort it (default auto).
 
 Output:
-  --outputs                 Print the action's outputs as name=value lines.
+  --outputs                 Print the action's outputs as name=value lines
+                            (a value of several lines as name<<delimiter,
+                            as $GITHUB_OUTPUT takes it).
   --json                    Print the outputs as one JSON object on stdout
                             (logs go to stderr) instead of the summary.
   --verbose                 Print debug lines.
@@ -2481,11 +2487,19 @@ function overviewFacts(result, formatDuration) {
 ;// CONCATENATED MODULE: ./src/gates.ts
 
 
+
 /**
- * Checks the data gates on imports that completed: min-rows, expected-rows
- * and allow-partial. Returns the one-line reason to fail, or undefined.
+ * Checks the data gates on imports that completed (or wait for a commit):
+ * no failure reason, min-rows, expected-rows and allow-partial. Returns the
+ * one-line reason to fail, or undefined.
  */
 function checkGates(config, jobs) {
+    // A job that gives a failure reason is not good data, whatever its state
+    // (an Uncommitted one must not be committed).
+    for (const j of jobs) {
+        if (j.job?.reason)
+            return `Import job ${j.jobId} reports a failure: ${(0,text_escape/* safeLogText */.Ht)(j.job.reason, 300).replace(/\.+$/, '')}.`;
+    }
     if (!config.allowPartial) {
         for (const j of jobs) {
             const files = j.job?.files ?? [];
@@ -2701,8 +2715,12 @@ function gateReason(ending) {
             const ids = ending.notes.map((n) => n.job.jobId);
             return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`;
         }
-        case 'aborted':
-            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        case 'aborted': {
+            const { committed, pending } = ending;
+            if (committed.length)
+                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`;
+            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        }
         case 'commit-refused': {
             const refused = ending.refused.map((r) => `${r.jobId}: ${(0,errors/* errorMessage */.gJ)(r.error)}`);
             return `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`;
@@ -3681,14 +3699,22 @@ async function abortAndWait(jobs, ctx, gate) {
     }
     // No signal: a cancel now cannot undo the abort, so see it through.
     const settled = await settle(ids, ctx);
+    // An accepted abort does not prove the job was not committed meanwhile.
+    const committed = settled.filter((j) => isCommitted(j.job));
     const pending = settled
-        .filter((j) => j.job?.state !== 'Failed')
+        .filter((j) => j.job?.state !== 'Failed' && !isCommitted(j.job))
         .map((j) => j.jobId);
     return {
         jobs: settled,
         fatal: {
             outcome: 'failed',
-            ending: { kind: 'aborted', gate, ids, pending }
+            ending: {
+                kind: 'aborted',
+                gate,
+                ids,
+                pending,
+                committed: committed.map((j) => j.jobId)
+            }
         }
     };
 }
@@ -4306,7 +4332,10 @@ function paint(on, colour, text) {
     return `\u001b[${start}m${text}\u001b[${end}m`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/runner/terminal.ts
+
 
 
 // Back to column 0 and erase the line: the status line is redrawn there.
@@ -4429,10 +4458,23 @@ class TerminalRunner {
         process.exitCode = 1;
         this.error(message);
     }
-    /** Prints the outputs as name=value lines, on stdout. */
+    /**
+     * Prints the outputs as name=value lines, on stdout. A value of several
+     * lines is written as GitHub's output file takes it (name<<delimiter, the
+     * lines, delimiter), so that no line of server text reads as an output.
+     */
     printOutputs() {
-        for (const [name, value] of Object.entries(this.outputs))
-            this.line(this.out, `${name}=${value}`);
+        for (const [name, value] of Object.entries(this.outputs)) {
+            if (!/[\r\n]/.test(value)) {
+                this.line(this.out, `${name}=${value}`);
+                continue;
+            }
+            const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+            this.line(this.out, `${name}<<${delimiter}`);
+            for (const line of value.split(/\r\n|\r|\n/))
+                this.line(this.out, line);
+            this.line(this.out, delimiter);
+        }
     }
     /** Prints the outputs as one JSON object on stdout, details and jobs nested. */
     printJson() {

@@ -1,16 +1,24 @@
 import type { Config } from './inputs.js'
 import { formatRows } from './report/format.js'
+import { safeLogText } from './text/escape.js'
 import { isFailedFile, isUnfinishedFile, sumOf } from './report/result.js'
 import type { JobResult } from './wait/wait-for-jobs.js'
 
 /**
- * Checks the data gates on imports that completed: min-rows, expected-rows
- * and allow-partial. Returns the one-line reason to fail, or undefined.
+ * Checks the data gates on imports that completed (or wait for a commit):
+ * no failure reason, min-rows, expected-rows and allow-partial. Returns the
+ * one-line reason to fail, or undefined.
  */
 export function checkGates(
   config: Pick<Config, 'minRows' | 'expectedRows' | 'allowPartial'>,
   jobs: JobResult[]
 ): string | undefined {
+  // A job that gives a failure reason is not good data, whatever its state
+  // (an Uncommitted one must not be committed).
+  for (const j of jobs) {
+    if (j.job?.reason)
+      return `Import job ${j.jobId} reports a failure: ${safeLogText(j.job.reason, 300).replace(/\.+$/, '')}.`
+  }
   if (!config.allowPartial) {
     for (const j of jobs) {
       const files = j.job?.files ?? []

@@ -261,7 +261,7 @@ describe('commit: gated on Milvus 3.0', () => {
   })
 })
 
-describe('commit: gated, when someone else commits first', () => {
+describe('commit: gated against a server that answers otherwise', () => {
   const jobId = '463071155436633601'
   const uncommitted = {
     collectionName: 'articles',
@@ -272,36 +272,26 @@ describe('commit: gated, when someone else commits first', () => {
     totalRows: 10,
     details: []
   }
+  const completed = { ...uncommitted, progress: 100, state: 'Completed' }
   let server: http.Server | undefined
   afterEach(() => new Promise((done) => server?.close(done) ?? done(0)))
 
-  it('reads the job again after a refused abort, and says its data is visible', async () => {
-    // Uncommitted until the abort, which Milvus refuses because the job was
-    // committed meanwhile; Completed from then on.
-    let committed = false
+  /**
+   * Runs job-id with commit: gated against a server that answers each path
+   * (describe, commit, abort) from `answer`, given the paths asked so far.
+   */
+  async function gated(
+    answer: (path: string, asked: string[]) => unknown,
+    inputs: Record<string, string> = {}
+  ) {
     const paths: string[] = []
     server = http.createServer((req, res) => {
       const path = req.url!.replace('/v2/vectordb/jobs/import/', '')
       paths.push(path)
       req.resume()
       req.on('end', () => {
-        let body: unknown
-        if (path === 'abort') {
-          committed = true
-          body = {
-            code: 2100,
-            message: `job ${jobId} is in terminal/committed state Completed, abort not allowed: importing data failed`
-          }
-        } else if (path === 'describe')
-          body = {
-            code: 0,
-            data: committed
-              ? { ...uncommitted, progress: 100, state: 'Completed' }
-              : uncommitted
-          }
-        else body = { code: 0, data: {} }
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        res.end(JSON.stringify(body))
+        res.end(JSON.stringify(answer(path, paths)))
       })
     })
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r))
@@ -310,11 +300,30 @@ describe('commit: gated, when someone else commits first', () => {
       endpoint: `http://127.0.0.1:${port}`,
       'job-id': jobId,
       commit: 'gated',
-      'expected-rows': '20',
       'poll-interval': '1s',
-      timeout: '5m'
+      timeout: '5m',
+      ...inputs
     })
     const result = await run({ runner, clock: new FakeClock() })
+    return { runner, result, paths }
+  }
+
+  it('reads the job again after a refused abort, and says its data is visible', async () => {
+    // Uncommitted until the abort, which Milvus refuses because the job was
+    // committed meanwhile; Completed from then on.
+    const { runner, result, paths } = await gated(
+      (path, asked) =>
+        path === 'abort'
+          ? {
+              code: 2100,
+              message: `job ${jobId} is in terminal/committed state Completed, abort not allowed: importing data failed`
+            }
+          : {
+              code: 0,
+              data: asked.includes('abort') ? completed : uncommitted
+            },
+      { 'expected-rows': '20' }
+    )
     expect(result?.outcome).toBe('failed')
     expect(paths).toEqual(['describe', 'abort', 'describe'])
     expect(runner.outputs).toMatchObject({
@@ -325,5 +334,61 @@ describe('commit: gated, when someone else commits first', () => {
       /the abort failed \(.*terminal\/committed state Completed.*\), and it is Completed now: it was committed, so its data is visible\.$/
     )
     expect(runner.failed).not.toMatch(/never committed|stays invisible/)
+  })
+
+  it('says the data is visible when an accepted abort still ends in Completed', async () => {
+    const { runner, result } = await gated(
+      (path, asked) =>
+        path === 'abort'
+          ? { code: 0, data: {} }
+          : {
+              code: 0,
+              data: asked.includes('abort') ? completed : uncommitted
+            },
+      { 'expected-rows': '20' }
+    )
+    expect(result?.outcome).toBe('failed')
+    expect(runner.outputs.committed).toBe('true')
+    expect(runner.failed).toBe(
+      `The gates failed: imported 10 rows, expected 20 (expected-rows). The abort of import job ${jobId} was accepted, but it is committed now (Committing or Completed), so its data is visible: remove it, or re-import.`
+    )
+  })
+
+  it('aborts, never commits, a job that waits for a commit with a failure reason', async () => {
+    const { runner, result, paths } = await gated((path, asked) =>
+      path === 'abort'
+        ? { code: 0, data: {} }
+        : {
+            code: 0,
+            data: asked.includes('abort')
+              ? { ...uncommitted, state: 'Failed', reason: 'aborted by user' }
+              : {
+                  ...uncommitted,
+                  reason: 'file b.parquet failed: schema mismatch'
+                }
+          }
+    )
+    expect(paths).not.toContain('commit')
+    expect(paths).toContain('abort')
+    expect(result?.outcome).toBe('failed')
+    expect(runner.outputs.committed).toBe('false')
+    expect(runner.failed).toBe(
+      `Aborted import job ${jobId}: import job ${jobId} reports a failure: file b.parquet failed: schema mismatch. The data was discarded and never became visible.`
+    )
+  })
+
+  it('does not take code 200 without data for an accepted commit', async () => {
+    const { runner, result, paths } = await gated((path) =>
+      path === 'commit'
+        ? { code: 200, message: 'partition not found' }
+        : { code: 0, data: uncommitted }
+    )
+    expect(paths.filter((p) => p === 'commit')).toHaveLength(1)
+    expect(result?.outcome).toBe('error')
+    expect(runner.outputs.committed).toBe('false')
+    expect(runner.failed).toMatch(
+      /^Could not commit 463071155436633601: .*partition not found/
+    )
+    expect(runner.lines.join('\n')).not.toMatch(/Committed import job/)
   })
 })

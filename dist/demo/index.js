@@ -9523,8 +9523,12 @@ function gateReason(ending) {
             const ids = ending.notes.map((n) => n.job.jobId);
             return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`;
         }
-        case 'aborted':
-            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        case 'aborted': {
+            const { committed, pending } = ending;
+            if (committed.length)
+                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`;
+            return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`;
+        }
         case 'commit-refused': {
             const refused = ending.refused.map((r) => `${r.jobId}: ${errorMessage(r.error)}`);
             return `Could not commit ${refused.join('; ')} Its data stays invisible until it is committed: commit it with POST /v2/vectordb/jobs/import/commit, or abort it.`;

@@ -54,7 +54,9 @@ Starting an import (instead of --job-id; needs --collection-name):
                             abort it (default auto).
 
 Output:
-  --outputs                 Print the action's outputs as name=value lines.
+  --outputs                 Print the action's outputs as name=value lines
+                            (a value of several lines as name<<delimiter,
+                            as $GITHUB_OUTPUT takes it).
   --json                    Print the outputs as one JSON object on stdout
                             (logs go to stderr) instead of the summary.
   --verbose                 Print debug lines.

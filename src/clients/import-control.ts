@@ -17,7 +17,7 @@ import { retryAfterMs } from '../http/parse.js'
 import { readJson, validate } from './answer.js'
 import type { HttpResponse } from '../http/transport.js'
 import { safeLogText } from '../text/escape.js'
-import { apiCodeError } from './codes.js'
+import { apiCodeError, checkSuccessMessage, isSuccessCode } from './codes.js'
 import { createError } from './create-errors.js'
 import type { CallOptions, CreateRequest } from './job.js'
 import { isRouteMiss } from './rest-v2.js'
@@ -208,7 +208,12 @@ export class ImportControl {
       readJson(res, what, { api: this.api, jobId }),
       what
     )
-    if (body.code === 0 || body.code === 200) return
+    // As for every answer: 200 is a success only with data beside it
+    // (Milvus sends 200 for "partition not found" too).
+    if (isSuccessCode(body.code, body.data)) {
+      checkSuccessMessage(body.message, what)
+      return
+    }
     const error = apiCodeError(
       body.code,
       body.message ?? '',

@@ -9,6 +9,7 @@
  * out of the main bundle; its parts (grpc-address, grpc-call, grpc-jobs) are
  * imported from here alone, so they load with it.
  */
+import { checkBypass } from '@actions/http-client/lib/proxy'
 import * as grpc from '@grpc/grpc-js'
 import { InputError } from '../errors.js'
 import type { ImportApi } from './client.js'
@@ -61,10 +62,15 @@ function milvusService(): grpc.ServiceClientConstructor {
 export async function createGrpcApi(config: GrpcConfig): Promise<ImportApi> {
   const { hostPort, tls } = parseAddress(config.address)
   const Service = milvusService()
+  // grpc-js reads the proxy variables itself but ignores a host:port entry
+  // of NO_PROXY; the REST path's rule (http-client's) decides for both.
+  const bypass = checkBypass(new URL(`${tls ? 'https' : 'http'}://${hostPort}`))
   const client = new Service(
     hostPort,
     tls ? grpc.credentials.createSsl() : grpc.credentials.createInsecure(),
-    CHANNEL_OPTIONS
+    bypass
+      ? { ...CHANNEL_OPTIONS, 'grpc.enable_http_proxy': 0 }
+      : CHANNEL_OPTIONS
   ) as MilvusServiceClient
   // The metadata the SDK sends: the token base64-encoded, and the database.
   const metadata = new grpc.Metadata()

@@ -195,8 +195,17 @@ export type GateEnding =
     }
   /** The gates failed and at least one abort failed too. */
   | { kind: 'abort-failed'; gate: string; notes: AbortNote[] }
-  /** The gates failed and every job was aborted; pending: not yet Failed. */
-  | { kind: 'aborted'; gate: string; ids: string[]; pending: string[] }
+  /**
+   * The gates failed and every abort was accepted; pending: not yet Failed;
+   * committed: Committing or Completed all the same (committed meanwhile).
+   */
+  | {
+      kind: 'aborted'
+      gate: string
+      ids: string[]
+      pending: string[]
+      committed: string[]
+    }
   | { kind: 'commit-refused'; refused: { jobId: string; error: unknown }[] }
   /** Committed, but still Committing when the step ended. */
   | { kind: 'committing'; outcome: 'cancelled' | 'timeout'; ids: string[] }
@@ -234,8 +243,12 @@ export function gateReason(ending: GateEnding): string {
       const ids = ending.notes.map((n) => n.job.jobId)
       return `The gates failed: ${lowerFirst(ending.gate)} Not committing ${jobWord(ids)}; ${ending.notes.map(abortNote).join('; ')}.`
     }
-    case 'aborted':
-      return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${ending.pending.length ? ` (${jobWord(ending.pending)} had not yet reported Failed when the step ended.)` : ''}`
+    case 'aborted': {
+      const { committed, pending } = ending
+      if (committed.length)
+        return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`
+      return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`
+    }
     case 'commit-refused': {
       const refused = ending.refused.map(
         (r) => `${r.jobId}: ${errorMessage(r.error)}`

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { JobStatus } from '../clients/job.js'
 import type { StatusView } from '../report/status-line.js'
 import { redact } from '../secrets.js'
@@ -165,10 +166,22 @@ export class TerminalRunner implements Runner {
     this.error(message)
   }
 
-  /** Prints the outputs as name=value lines, on stdout. */
+  /**
+   * Prints the outputs as name=value lines, on stdout. A value of several
+   * lines is written as GitHub's output file takes it (name<<delimiter, the
+   * lines, delimiter), so that no line of server text reads as an output.
+   */
   printOutputs(): void {
-    for (const [name, value] of Object.entries(this.outputs))
-      this.line(this.out, `${name}=${value}`)
+    for (const [name, value] of Object.entries(this.outputs)) {
+      if (!/[\r\n]/.test(value)) {
+        this.line(this.out, `${name}=${value}`)
+        continue
+      }
+      const delimiter = `ghadelimiter_${randomUUID()}`
+      this.line(this.out, `${name}<<${delimiter}`)
+      for (const line of value.split(/\r\n|\r|\n/)) this.line(this.out, line)
+      this.line(this.out, delimiter)
+    }
   }
 
   /** Prints the outputs as one JSON object on stdout, details and jobs nested. */

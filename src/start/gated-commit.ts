@@ -220,14 +220,22 @@ async function abortAndWait(
   }
   // No signal: a cancel now cannot undo the abort, so see it through.
   const settled = await settle(ids, ctx)
+  // An accepted abort does not prove the job was not committed meanwhile.
+  const committed = settled.filter((j) => isCommitted(j.job))
   const pending = settled
-    .filter((j) => j.job?.state !== 'Failed')
+    .filter((j) => j.job?.state !== 'Failed' && !isCommitted(j.job))
     .map((j) => j.jobId)
   return {
     jobs: settled,
     fatal: {
       outcome: 'failed',
-      ending: { kind: 'aborted', gate, ids, pending }
+      ending: {
+        kind: 'aborted',
+        gate,
+        ids,
+        pending,
+        committed: committed.map((j) => j.jobId)
+      }
     }
   }
 }
