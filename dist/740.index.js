@@ -824,18 +824,19 @@ function toProgress(v) {
 const progressField = progressInput.nullish().transform(toProgress);
 /**
  * Decides the scale of one body from all its figures (the job's and its
- * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or a
- * Completed entry at exactly 1, means 0-1. A body of only 0s and 1s says
+ * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or
+ * exactly 1 on an entry that is Completed or has every row imported, means
+ * 0-1. A body of only 0s and 1s says
  * nothing, so the job keeps the scale it showed before, else `fallback`.
  */
 function bodyScale(figures, fallback) {
     let fraction = false;
-    for (const { value, completed } of figures) {
+    for (const { value, completed, allRows } of figures) {
         if (value === undefined)
             continue;
         if (value > 1)
             return 'percent';
-        if ((value > 0 && value < 1) || (value === 1 && completed))
+        if ((value > 0 && value < 1) || (value === 1 && (completed || allRows)))
             fraction = true;
     }
     return fraction ? 'fraction' : fallback;
@@ -1418,8 +1419,11 @@ function isRouteMiss(res) {
 function rest_v2_toImportJob(requestedId, data, scales = new ScaleMemory('percent'), lastFiles) {
     const { state, rawState, status } = (0,states/* readState */.un)(data.state);
     const details = data.details ?? [];
+    const allRows = data.totalRows !== undefined &&
+        data.totalRows > 0n &&
+        data.importedRows === data.totalRows;
     const scale = scales.decide(requestedId, [
-        { value: data.progress, completed: status === 'completed' },
+        { value: data.progress, completed: status === 'completed', allRows },
         ...details.map((f) => ({
             value: f.progress,
             completed: f.state === 'Completed'
@@ -2751,6 +2755,7 @@ const notCommittingLine = (notes) => `Not committing the import: ${saidOf(notes)
 
 
 
+
 // GITHUB_OUTPUT holds at most 1 MiB per job in all; the details list is cut
 // (failed files first) to stay well inside it.
 const DETAILS_BUDGET_BYTES = 256 * 1024;
@@ -2797,20 +2802,19 @@ function outputValues(result) {
     const completeTimes = jobs.map((j) => j.job?.completeTime ?? '');
     return {
         outcome: result.outcome,
-        state: worst?.job?.state ?? '',
+        // Names, states and times are one line, whatever a server sent.
+        state: (0,text_escape/* oneLine */.TN)(worst?.job?.state ?? ''),
         progress: String(lowestProgress(jobs)),
         // Empty, not 0, when the API reports no row counts (v1, gRPC totals).
         importedRows: String(sumOf(jobs, (j) => j.job?.importedRows) ?? ''),
         totalRows: String(sumOf(jobs, (j) => j.job?.totalRows) ?? ''),
         jobId: jobs.map((j) => j.jobId).join(','),
-        collectionName: [
-            ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))
-        ].join(','),
+        collectionName: (0,text_escape/* oneLine */.TN)([...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))].join(',')),
         reason: result.reason,
         // With several jobs, the last to complete; empty unless all completed.
-        completeTime: completeTimes.every(Boolean)
+        completeTime: (0,text_escape/* oneLine */.TN)(completeTimes.every(Boolean)
             ? ([...completeTimes].sort().at(-1) ?? '')
-            : '',
+            : ''),
         elapsedSeconds: String(Math.round(result.elapsedMs / 1000)),
         details: detailsJson(jobs),
         jobs: exactJson(jobs.map(jobEntry))

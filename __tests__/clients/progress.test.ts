@@ -17,6 +17,16 @@ describe('bodyScale', () => {
       'fraction'
     ],
     [
+      'exactly 1 with every row imported means 0-1',
+      [{ value: 1, completed: false, allRows: true }],
+      'fraction'
+    ],
+    [
+      'exactly 1 with rows still to import says nothing',
+      [{ value: 1, completed: false, allRows: false }],
+      'percent'
+    ],
+    [
       'a Completed entry at 1 means 0-1',
       [{ value: 1, completed: true }],
       'fraction'

@@ -103,3 +103,22 @@ describe('TerminalRunner status line', () => {
     expect(screen).toEqual([quiet ? '[err]plain\n' : 'plain\n'])
   })
 })
+
+describe('TerminalRunner outputs', () => {
+  it('prints name=value lines, and a value of several lines as name<<delimiter', () => {
+    const { runner, screen } = terminal({})
+    runner.setOutput('outcome', 'failed')
+    runner.setOutput('reason', 'one\noutcome=success\r\ntwo')
+    runner.printOutputs()
+    const lines = screen.join('').split('\n')
+    expect(lines[0]).toBe('outcome=failed')
+    const delimiter = lines[1].replace(/^reason<</, '')
+    expect(delimiter).toMatch(/^ghadelimiter_[0-9a-f-]{36}$/)
+    expect(lines.slice(2, 6)).toEqual([
+      'one',
+      'outcome=success',
+      'two',
+      delimiter
+    ])
+  })
+})

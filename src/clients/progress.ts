@@ -12,6 +12,8 @@ export type Scale = 'percent' | 'fraction'
 export interface Figure {
   value?: number
   completed: boolean
+  /** Every row of the entry is imported (importedRows = totalRows > 0). */
+  allRows?: boolean
 }
 
 /** What a progress figure may arrive as: a number or a decimal string. */
@@ -34,16 +36,18 @@ export const progressField = progressInput.nullish().transform(toProgress)
 
 /**
  * Decides the scale of one body from all its figures (the job's and its
- * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or a
- * Completed entry at exactly 1, means 0-1. A body of only 0s and 1s says
+ * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or
+ * exactly 1 on an entry that is Completed or has every row imported, means
+ * 0-1. A body of only 0s and 1s says
  * nothing, so the job keeps the scale it showed before, else `fallback`.
  */
 export function bodyScale(figures: Figure[], fallback: Scale): Scale {
   let fraction = false
-  for (const { value, completed } of figures) {
+  for (const { value, completed, allRows } of figures) {
     if (value === undefined) continue
     if (value > 1) return 'percent'
-    if ((value > 0 && value < 1) || (value === 1 && completed)) fraction = true
+    if ((value > 0 && value < 1) || (value === 1 && (completed || allRows)))
+      fraction = true
   }
   return fraction ? 'fraction' : fallback
 }

@@ -240,8 +240,12 @@ export function toImportJob(
 ): ImportJob {
   const { state, rawState, status } = readState(data.state)
   const details = data.details ?? []
+  const allRows =
+    data.totalRows !== undefined &&
+    data.totalRows > 0n &&
+    data.importedRows === data.totalRows
   const scale = scales.decide(requestedId, [
-    { value: data.progress, completed: status === 'completed' },
+    { value: data.progress, completed: status === 'completed', allRows },
     ...details.map((f) => ({
       value: f.progress,
       completed: f.state === 'Completed'

@@ -1,3 +1,4 @@
+import { oneLine } from '../text/escape.js'
 import { exactJson } from '../http/json.js'
 import type { Runner } from '../runner/runner.js'
 import type { JobResult } from '../wait/wait-for-jobs.js'
@@ -60,20 +61,25 @@ export function outputValues(result: RunResult): Record<string, string> {
   const completeTimes = jobs.map((j) => j.job?.completeTime ?? '')
   return {
     outcome: result.outcome,
-    state: worst?.job?.state ?? '',
+    // Names, states and times are one line, whatever a server sent.
+    state: oneLine(worst?.job?.state ?? ''),
     progress: String(lowestProgress(jobs)),
     // Empty, not 0, when the API reports no row counts (v1, gRPC totals).
     importedRows: String(sumOf(jobs, (j) => j.job?.importedRows) ?? ''),
     totalRows: String(sumOf(jobs, (j) => j.job?.totalRows) ?? ''),
     jobId: jobs.map((j) => j.jobId).join(','),
-    collectionName: [
-      ...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))
-    ].join(','),
+    collectionName: oneLine(
+      [...new Set(jobs.map((j) => j.job?.collectionName).filter(Boolean))].join(
+        ','
+      )
+    ),
     reason: result.reason,
     // With several jobs, the last to complete; empty unless all completed.
-    completeTime: completeTimes.every(Boolean)
-      ? ([...completeTimes].sort().at(-1) ?? '')
-      : '',
+    completeTime: oneLine(
+      completeTimes.every(Boolean)
+        ? ([...completeTimes].sort().at(-1) ?? '')
+        : ''
+    ),
     elapsedSeconds: String(Math.round(result.elapsedMs / 1000)),
     details: detailsJson(jobs),
     jobs: exactJson(jobs.map(jobEntry))
