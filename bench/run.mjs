@@ -1,6 +1,7 @@
-// Measures the action against its performance targets (P1-P6) and rewrites
-// BENCHMARKS.md. Run with `npm run bench` after `npm ci`; it takes under two
-// minutes on two cores.
+// Measures the action against its performance targets (P1-P7) and rewrites
+// BENCHMARKS.md. Run with `npm run bench` after `npm ci`; it takes under three
+// minutes on two cores. One part alone, printed instead of written:
+// `-- --startup` (P1), `-- --memory` (P5), `-- --jobs` (P6), `-- --scale` (P7).
 //
 // Figures depend on the machine, so timings are reported beside a baseline
 // measured in the same run (`node -e 0`, a curl/jq loop) and the file names
