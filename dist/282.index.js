@@ -1278,8 +1278,8 @@ const progressField = progressInput.nullish().transform(toProgress);
  * Decides the scale of one body from all its figures (the job's and its
  * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or
  * exactly 1 on an entry that is Completed or has every row imported, means
- * 0-1. A body of only 0s and 1s says
- * nothing, so the job keeps the scale it showed before, else `fallback`.
+ * 0-1. A body of only 0s and 1s says nothing, so the job keeps the scale it
+ * showed before, else `fallback`.
  */
 function bodyScale(figures, fallback) {
     let fraction = false;
@@ -2139,13 +2139,15 @@ function backoff(failures, maxDelayMs, random = Math.random) {
  */
 async function withRetry(call, policy) {
     let failures = 0;
+    let lastError;
     for (;;) {
         if (policy.signal?.aborted)
             throw new errors/* CancelledError */.cc('Cancelled.');
         const timeoutMs = requestTimeout(policy);
-        // A request that cannot finish before the deadline is not started.
+        // A request that cannot finish before the deadline is not started; the
+        // failure that came before says why the wait ends.
         if (timeoutMs === undefined)
-            throw new NoTimeLeftError();
+            throw lastError ? new DeadlineError(lastError) : new NoTimeLeftError();
         try {
             return await call(timeoutMs);
         }
@@ -2159,6 +2161,7 @@ async function withRetry(call, policy) {
             }
             if (!error.transient)
                 throw error;
+            lastError = error;
             failures++;
             if (failures >= policy.maxFailures) {
                 throw new errors/* ActionError */.lZ(`${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`, { cause: error });
@@ -2853,7 +2856,7 @@ function gateReason(ending) {
         case 'aborted': {
             const { committed, pending } = ending;
             if (committed.length)
-                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`;
+                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible although the gates failed: check the collection, and delete the imported rows if they must not be served.`;
             return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`;
         }
         case 'commit-refused': {
@@ -3447,6 +3450,12 @@ async function waitForJob(api, jobId, options) {
     };
     const end = (outcome) => ({ jobId, outcome, job, polls });
     const stop = (ending) => ({ ...end(ending.kind), ending });
+    // With no time left for a request the wait still ends when the timeout
+    // says, not at the last poll.
+    const stopAtDeadline = async (ending) => {
+        await clock.sleep(options.deadline - clock.now(), signal);
+        return stop(signal?.aborted ? { kind: 'cancelled' } : ending);
+    };
     for (;;) {
         try {
             job = await withRetry(async (timeoutMs) => {
@@ -3467,11 +3476,7 @@ async function waitForJob(api, jobId, options) {
         }
         catch (error) {
             const ending = outcomeOf(error, signal);
-            // No time or slot left for a request: the wait still ends when the
-            // timeout says, not before.
-            if (ending.kind === 'timeout' && !ending.lastError)
-                await clock.sleep(options.deadline - clock.now(), signal);
-            return stop(signal?.aborted ? { kind: 'cancelled' } : ending);
+            return ending.kind === 'timeout' ? stopAtDeadline(ending) : stop(ending);
         }
         polls++;
         options.onPoll?.(job);
@@ -3485,13 +3490,11 @@ async function waitForJob(api, jobId, options) {
             return stop({ kind: 'timeout' });
         // When the next poll would come too late to finish, the last one goes
         // out as late as it still can; after it, or with no time for one, the
-        // wait ends at the deadline itself, not at the last poll.
+        // wait ends at the deadline.
         policy.minRequestMs = needMs();
         const spare = left - policy.minRequestMs - TIMER_SLACK_MS;
-        if (last || spare <= 0) {
-            await clock.sleep(left, signal);
-            return stop({ kind: signal?.aborted ? 'cancelled' : 'timeout' });
-        }
+        if (last || spare <= 0)
+            return stopAtDeadline({ kind: 'timeout' });
         const delay = pollDelay(polls, options.intervalMs);
         last = delay >= spare;
         await clock.sleep(Math.min(delay, spare), signal);
@@ -4755,8 +4758,9 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
  * one ("Completed\u200b") stays unlike the word it imitates.
  */
 function markHidden(text) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markControls */ .m$)(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markControls */ .m$)(text).replace(INVISIBLE_ALL, '\ufffd');
 }
+const INVISIBLE_ALL = new RegExp(INVISIBLE, 'g');
 // What a server may put inside a secret to break its mask while a reader
 // still sees the secret: invisible characters, spaces and line breaks.
 const GAP = new RegExp(`\\s|${INVISIBLE.source}`);

@@ -75,11 +75,14 @@ export async function withRetry<T>(
   policy: RetryPolicy
 ): Promise<T> {
   let failures = 0
+  let lastError: ActionError | undefined
   for (;;) {
     if (policy.signal?.aborted) throw new CancelledError('Cancelled.')
     const timeoutMs = requestTimeout(policy)
-    // A request that cannot finish before the deadline is not started.
-    if (timeoutMs === undefined) throw new NoTimeLeftError()
+    // A request that cannot finish before the deadline is not started; the
+    // failure that came before says why the wait ends.
+    if (timeoutMs === undefined)
+      throw lastError ? new DeadlineError(lastError) : new NoTimeLeftError()
     try {
       return await call(timeoutMs)
     } catch (error) {
@@ -90,6 +93,7 @@ export async function withRetry<T>(
         })
       }
       if (!error.transient) throw error
+      lastError = error
       failures++
       if (failures >= policy.maxFailures) {
         throw new ActionError(

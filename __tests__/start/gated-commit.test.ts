@@ -350,7 +350,7 @@ describe('commit: gated against a server that answers otherwise', () => {
     expect(result?.outcome).toBe('failed')
     expect(runner.outputs.committed).toBe('true')
     expect(runner.failed).toBe(
-      `The gates failed: imported 10 rows, expected 20 (expected-rows). The abort of import job ${jobId} was accepted, but it is committed now (Committing or Completed), so its data is visible: remove it, or re-import.`
+      `The gates failed: imported 10 rows, expected 20 (expected-rows). The abort of import job ${jobId} was accepted, but it is committed now (Committing or Completed), so its data is visible although the gates failed: check the collection, and delete the imported rows if they must not be served.`
     )
   })
 

@@ -153,6 +153,33 @@ describe('waitForJob', () => {
     expect(api.calls).toHaveLength(10)
   })
 
+  it('names the last failure when the time left is too short for another try', async () => {
+    const clock = new FakeClock()
+    const start = clock.now()
+    // Each try takes 900 ms and fails: after two, less than 1 s is left.
+    const answers = new FakeImportApi({
+      '7': [new TransientError('Could not reach the server: ECONNREFUSED.')]
+    })
+    const api: ImportApi = {
+      name: answers.name,
+      endpointKey: answers.endpointKey,
+      listJobs: (q) => answers.listJobs(q),
+      getJob: async (id, o) => {
+        await clock.sleep(900)
+        return answers.getJob(id, o)
+      }
+    }
+    const result = await waitForJob(api, '7', {
+      ...options(clock, 3000),
+      random: () => 0
+    })
+    expect(result.outcome).toBe('timeout')
+    expect(jobReason(result)).toMatch(
+      /the last poll failed: Could not reach the server: ECONNREFUSED/
+    )
+    expect(clock.now() - start).toBe(3000)
+  })
+
   it('fails at once on a permanent error', async () => {
     const clock = new FakeClock()
     const api = new FakeImportApi({

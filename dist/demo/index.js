@@ -9193,13 +9193,15 @@ function backoff(failures, maxDelayMs, random = Math.random) {
  */
 async function withRetry(call, policy) {
     let failures = 0;
+    let lastError;
     for (;;) {
         if (policy.signal?.aborted)
             throw new CancelledError('Cancelled.');
         const timeoutMs = requestTimeout(policy);
-        // A request that cannot finish before the deadline is not started.
+        // A request that cannot finish before the deadline is not started; the
+        // failure that came before says why the wait ends.
         if (timeoutMs === undefined)
-            throw new retry_NoTimeLeftError();
+            throw lastError ? new retry_DeadlineError(lastError) : new retry_NoTimeLeftError();
         try {
             return await call(timeoutMs);
         }
@@ -9213,6 +9215,7 @@ async function withRetry(call, policy) {
             }
             if (!error.transient)
                 throw error;
+            lastError = error;
             failures++;
             if (failures >= policy.maxFailures) {
                 throw new ActionError(`${error.message.replace(/\.?$/, '.')} Gave up after ${failures} failed tries in a row.`, { cause: error });
@@ -9526,7 +9529,7 @@ function gateReason(ending) {
         case 'aborted': {
             const { committed, pending } = ending;
             if (committed.length)
-                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`;
+                return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible although the gates failed: check the collection, and delete the imported rows if they must not be served.`;
             return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`;
         }
         case 'commit-refused': {

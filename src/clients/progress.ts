@@ -38,8 +38,8 @@ export const progressField = progressInput.nullish().transform(toProgress)
  * Decides the scale of one body from all its figures (the job's and its
  * files'): a figure above 1 means 0-100; one strictly between 0 and 1, or
  * exactly 1 on an entry that is Completed or has every row imported, means
- * 0-1. A body of only 0s and 1s says
- * nothing, so the job keeps the scale it showed before, else `fallback`.
+ * 0-1. A body of only 0s and 1s says nothing, so the job keeps the scale it
+ * showed before, else `fallback`.
  */
 export function bodyScale(figures: Figure[], fallback: Scale): Scale {
   let fraction = false

@@ -246,7 +246,7 @@ export function gateReason(ending: GateEnding): string {
     case 'aborted': {
       const { committed, pending } = ending
       if (committed.length)
-        return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible: remove it, or re-import.`
+        return `The gates failed: ${lowerFirst(ending.gate)} The abort of ${jobWord(committed)} was accepted, but ${committed.length > 1 ? 'they are' : 'it is'} committed now (Committing or Completed), so ${committed.length > 1 ? 'their' : 'its'} data is visible although the gates failed: check the collection, and delete the imported rows if they must not be served.`
       return `Aborted ${jobWord(ending.ids)}: ${lowerFirst(ending.gate)} The data was discarded and never became visible.${pending.length ? ` (${jobWord(pending)} had not yet reported Failed when the step ended.)` : ''}`
     }
     case 'commit-refused': {

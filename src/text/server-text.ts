@@ -22,8 +22,9 @@ const INVISIBLE =
  * one ("Completed\u200b") stays unlike the word it imitates.
  */
 function markHidden(text: string): string {
-  return markControls(text).replace(new RegExp(INVISIBLE, 'g'), '\ufffd')
+  return markControls(text).replace(INVISIBLE_ALL, '\ufffd')
 }
+const INVISIBLE_ALL = new RegExp(INVISIBLE, 'g')
 
 // What a server may put inside a secret to break its mask while a reader
 // still sees the secret: invisible characters, spaces and line breaks.

@@ -126,6 +126,12 @@ export async function waitForJob(
   }
   const end = (outcome: Outcome): JobResult => ({ jobId, outcome, job, polls })
   const stop = (ending: Ending): JobResult => ({ ...end(ending.kind), ending })
+  // With no time left for a request the wait still ends when the timeout
+  // says, not at the last poll.
+  const stopAtDeadline = async (ending: Ending): Promise<JobResult> => {
+    await clock.sleep(options.deadline - clock.now(), signal)
+    return stop(signal?.aborted ? { kind: 'cancelled' } : ending)
+  }
 
   for (;;) {
     try {
@@ -151,11 +157,7 @@ export async function waitForJob(
       }, policy)
     } catch (error) {
       const ending = outcomeOf(error, signal)
-      // No time or slot left for a request: the wait still ends when the
-      // timeout says, not before.
-      if (ending.kind === 'timeout' && !ending.lastError)
-        await clock.sleep(options.deadline - clock.now(), signal)
-      return stop(signal?.aborted ? { kind: 'cancelled' } : ending)
+      return ending.kind === 'timeout' ? stopAtDeadline(ending) : stop(ending)
     }
     polls++
     options.onPoll?.(job)
@@ -166,13 +168,10 @@ export async function waitForJob(
     if (left <= 0) return stop({ kind: 'timeout' })
     // When the next poll would come too late to finish, the last one goes
     // out as late as it still can; after it, or with no time for one, the
-    // wait ends at the deadline itself, not at the last poll.
+    // wait ends at the deadline.
     policy.minRequestMs = needMs()
     const spare = left - policy.minRequestMs - TIMER_SLACK_MS
-    if (last || spare <= 0) {
-      await clock.sleep(left, signal)
-      return stop({ kind: signal?.aborted ? 'cancelled' : 'timeout' })
-    }
+    if (last || spare <= 0) return stopAtDeadline({ kind: 'timeout' })
     const delay = pollDelay(polls, options.intervalMs)
     last = delay >= spare
     await clock.sleep(Math.min(delay, spare), signal)
